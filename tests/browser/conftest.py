@@ -1,0 +1,154 @@
+"""Browser tests: Playwright drives Debian's chromium against a real server.
+
+A session-scoped fixture builds a throwaway SQLite database and media folder, loads
+the demo site into it and serves it with Django's development server on 127.0.0.1,
+so the tests see exactly what a newcomer sees after `make run`.
+
+Where /usr/bin/chromium is missing the tests skip with that reason, except when
+ZONEPORTAL_REQUIRE_BROWSER=1 (set by .ci/run), where a missing browser fails.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium_available() -> bool:
+    return Path(CHROMIUM).exists() and os.access(CHROMIUM, os.X_OK)
+
+
+def pytest_collection_modifyitems(config, items):
+    if _chromium_available():
+        return
+    if os.environ.get("ZONEPORTAL_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"ZONEPORTAL_REQUIRE_BROWSER=1 but no chromium at {CHROMIUM}")
+    reason = f"chromium not installed at {CHROMIUM} (apt-get install chromium to run browser tests)"
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _manage(env, *args, timeout=600):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """Base URL of a dev server with the demo site loaded (fresh database)."""
+    workdir = tmp_path_factory.mktemp("demo-server")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "zoneportal.settings.dev",
+        "SQLITE_PATH": str(workdir / "db.sqlite3"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    _manage(env, "migrate", "--no-input")
+    _manage(env, "load_demo", "--users")
+    port = _free_port()
+    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "manage.py",
+            "runserver",
+            "--noreload",
+            "--nothreading",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base_url + "/robots.txt", timeout=2)  # noqa: S310
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                log.close()
+                raise RuntimeError((workdir / "server.log").read_text()[-3000:]) from None
+            time.sleep(0.3)
+    yield base_url
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, demo_server):
+    context = browser.new_context(base_url=demo_server, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield tab
+    context.close()
+    assert not errors, f"JavaScript errors in the browser: {errors}"
+
+
+@pytest.fixture
+def mobile_page(browser, demo_server):
+    context = browser.new_context(
+        base_url=demo_server, viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+    )
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def downloads_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("downloads")
+    yield path
+    shutil.rmtree(path, ignore_errors=True)

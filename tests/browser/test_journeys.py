@@ -1,0 +1,86 @@
+"""User journeys in a real browser, against the demo site (see conftest.py)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+DELEGATION_TITLE = "Wuxi to deepen cooperation with Japan and South Korea"
+
+
+def test_reader_goes_from_home_to_news_to_the_2019_delegation_article(page):
+    page.goto("/en/")
+    expect(page).to_have_title(re.compile("Wuxi National Hi-tech District"))
+    page.get_by_role("navigation", name="Main").get_by_role(
+        "link", name="News", exact=True
+    ).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("News")
+    # The 2019 article sits deep in the archive: use the year filter like a reader would.
+    page.get_by_label("Year").select_option("2019")
+    page.get_by_role("button", name=re.compile("Filter|Apply|Show")).click()
+    page.get_by_role("link", name=DELEGATION_TITLE).click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(DELEGATION_TITLE)
+    breadcrumb = page.get_by_role("navigation", name="Breadcrumb")
+    expect(breadcrumb).to_contain_text("Home")
+    expect(breadcrumb).to_contain_text("News")
+    expect(page.locator(".source-line")).to_contain_text("(chinadaily.com.cn)")
+    expect(page.locator(".source-line")).to_contain_text("Updated: 2019-06-04")
+    captions = page.locator("article figcaption")
+    assert captions.count() >= 2
+    for index in range(captions.count()):
+        expect(captions.nth(index)).to_be_visible()
+        expect(captions.nth(index)).to_contain_text("[Photo/wnd.gov.cn]")
+    images = page.locator("article figure img")
+    for index in range(images.count()):
+        assert images.nth(index).get_attribute("alt"), "every photo needs alt text"
+
+
+def _root_font_px(page) -> float:
+    return page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+
+
+def test_zoom_button_grows_text_and_the_choice_survives_navigation(page):
+    page.goto("/en/about/")
+    base = _root_font_px(page)
+    zoom = page.locator("#zoom-button")
+    zoom.focus()
+    page.keyboard.press("Enter")  # keyboard-operable
+    assert _root_font_px(page) == pytest.approx(base * 1.15, rel=0.02)
+    expect(page.locator("#zoom-status")).to_have_text(re.compile("115"))
+    zoom.click()
+    assert _root_font_px(page) == pytest.approx(base * 1.30, rel=0.02)
+
+    page.goto("/en/media-center/news/")
+    assert _root_font_px(page) == pytest.approx(base * 1.30, rel=0.02)
+    page.locator("#zoom-button").click()  # wraps around to 100 %
+    assert _root_font_px(page) == pytest.approx(base, rel=0.02)
+
+
+def test_menu_button_opens_navigation_on_a_phone(mobile_page):
+    mobile_page.goto("/en/")
+    nav = mobile_page.locator("#primary-nav")
+    menu = mobile_page.get_by_role("button", name="Menu")
+    expect(menu).to_be_visible()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(nav).to_be_hidden()
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(nav).to_be_visible()
+    nav.get_by_role("link", name="Living", exact=True).click()
+    expect(mobile_page.get_by_role("heading", level=1)).to_have_text("Living")
+    width = mobile_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, "no horizontal scrolling at 375 px"
+
+
+def test_search_finds_the_delegation_article_by_sk_hynix(page):
+    page.goto("/en/")
+    search = page.get_by_role("search").first
+    search.get_by_role("searchbox").fill("SK Hynix")
+    search.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"/en/search/\?q=SK\+Hynix"))
+    result = page.get_by_role("link", name=DELEGATION_TITLE)
+    expect(result).to_be_visible()
+    expect(page.locator("mark").first).to_have_text(re.compile("SK|Hynix", re.I))

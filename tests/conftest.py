@@ -1,0 +1,79 @@
+"""Fixtures shared by the whole suite.
+
+`site_home` gives a published English home page wired to the default Site; most
+page tests build the few pages they need under it with `make_page`.
+"""
+
+import io
+
+import pytest
+from django.core.cache import caches
+from django.core.files.base import ContentFile
+from django.utils.text import slugify
+from PIL import Image
+from wagtail.models import Locale, Page, Site
+
+from zoneportal.core.models import HomePage, SiteImage
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    """Every test starts with cold caches so cached fragments cannot leak between tests."""
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def site_home(db):
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        if child.specific_class is Page:
+            child.delete()
+    home = HomePage(title="Wuxi National Hi-tech District", slug="home", locale=locale)
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": "WND"},
+    )
+    return home
+
+
+@pytest.fixture
+def make_page():
+    """Create and publish a page of `model` under `parent`."""
+
+    def _make(parent, model, **fields):
+        fields.setdefault("slug", slugify(fields["title"], allow_unicode=True)[:50] or "page")
+        page = model(**fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return model.objects.get(pk=page.pk)
+
+    return _make
+
+
+@pytest.fixture
+def make_image(db):
+    """A small generated JPEG saved as a SiteImage."""
+
+    def _make(title="Test image", alt="A test image", credit="wnd.gov.cn", size=(640, 360)):
+        buffer = io.BytesIO()
+        Image.new("RGB", size, (11, 79, 138)).save(buffer, format="JPEG")
+        image = SiteImage(
+            title=title, description=alt, credit=credit, width=size[0], height=size[1]
+        )
+        image.file.save(
+            f"{title.replace(' ', '-')}.jpg", ContentFile(buffer.getvalue()), save=False
+        )
+        image.save()
+        return image
+
+    return _make

@@ -1,0 +1,27 @@
+"""Invalidate cached navigation fragments whenever the site structure changes."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .cache import bump_structure_version
+from .models import FooterText, NavigationSettings
+
+page_published.connect(bump_structure_version, dispatch_uid="zp-structure-published")
+page_unpublished.connect(bump_structure_version, dispatch_uid="zp-structure-unpublished")
+post_page_move.connect(bump_structure_version, dispatch_uid="zp-structure-moved")
+post_delete.connect(bump_structure_version, sender=Page, dispatch_uid="zp-structure-deleted")
+
+
+def _settings_changed(sender, instance, created, **kwargs):
+    """Settings rows are created empty on first read; only edits change what is shown."""
+    if not created:
+        bump_structure_version()
+
+
+post_save.connect(_settings_changed, sender=NavigationSettings, dispatch_uid="zp-nav")
+post_save.connect(bump_structure_version, sender=FooterText, dispatch_uid="zp-footer")
+post_save.connect(bump_structure_version, sender=Site, dispatch_uid="zp-site-saved")
+post_delete.connect(bump_structure_version, sender=Site, dispatch_uid="zp-site-deleted")
+post_save.connect(bump_structure_version, sender=PageViewRestriction, dispatch_uid="zp-pvr-saved")
+post_delete.connect(bump_structure_version, sender=PageViewRestriction, dispatch_uid="zp-pvr-del")

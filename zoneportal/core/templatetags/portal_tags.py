@@ -1,0 +1,102 @@
+"""Template tags for the site chrome: menus, footer, breadcrumbs, sidebar, SEO."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from ..models import NavigationSettings
+from ..navigation import footer_groups, main_menu, sidebar_links
+from ..seo import breadcrumb_json_ld
+
+register = template.Library()
+
+
+def _home_for(context):
+    """The home page of the current language tree.
+
+    Page views put it in the context (from the breadcrumb query); other views
+    (search, errors) fall back to the site root in the active language.
+    """
+    if context.get("home") is not None:
+        return context["home"]
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.inclusion_tag("core/includes/main_menu.html", takes_context=True)
+def primary_navigation(context):
+    home = _home_for(context)
+    request = context.get("request")
+    return {
+        "home": home,
+        "menu": main_menu(home, request) if home else [],
+        "current_path": request.path if request else "",
+    }
+
+
+@register.inclusion_tag("core/includes/footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    home = _home_for(context)
+    nav = NavigationSettings.for_request(request) if request else None
+    footer_text = None
+    if nav and nav.footer_text_id:
+        footer_text = nav.footer_text.localized
+    return {
+        "groups": footer_groups(nav, home, request) if nav and home else [],
+        "footer_text": footer_text,
+        "request": request,
+    }
+
+
+@register.inclusion_tag("core/includes/sidebar.html", takes_context=True)
+def media_sidebar(context):
+    """The article sidebar: Media Center links, newest video thumbnails, message CTA."""
+    home = _home_for(context)
+    return {"sidebar": sidebar_links(home) if home else {}, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """All JSON-LD blocks for `page`, as <script type="application/ld+json"> data blocks.
+
+    Data blocks are not executed, so they are allowed under a strict CSP.
+    """
+    request = context.get("request")
+    documents = []
+    own = page.get_json_ld(request) if hasattr(page, "get_json_ld") else None
+    if own:
+        documents.append(own)
+    crumbs = context.get("breadcrumbs")
+    if crumbs:
+        documents.append(breadcrumb_json_ld([*crumbs, page], request))
+    return mark_safe(  # noqa: S308 - escaped below
+        "".join(
+            format_html('<script type="application/ld+json">{}</script>', _json_script(doc))
+            for doc in documents
+        )
+    )
+
+
+def _json_script(document) -> str:
+    """JSON safe to embed in HTML: <, > and & escaped so no tag can be closed early."""
+    text = json.dumps(document, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308
+
+
+@register.filter
+def photo_credit(credit: str) -> str:
+    """Format a credit as on the reference site: "wnd.gov.cn" -> "[Photo/wnd.gov.cn]"."""
+    credit = (credit or "").strip()
+    if not credit:
+        return ""
+    if credit.startswith("["):
+        return credit
+    return f"[Photo/{credit}]"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InquiriesConfig(AppConfig):
+    name = "zoneportal.inquiries"
+    label = "inquiries"
+    verbose_name = "Inquiries"

@@ -1,0 +1,26 @@
+"""Site search: /<lang>/search/?q=...
+
+Modules:
+
+- `query.normalise_query` cleans what the visitor typed (whitespace, control and
+  zero-width characters, full-width letters, 200-character cap) and splits it into
+  terms. It is the single place to change tokenisation, e.g. to add bigrams for
+  Chinese, Japanese and Korean.
+- `results.run_search` searches live, public pages of the active locale within the
+  current site with the configured Wagtail search backend (`WAGTAILSEARCH_BACKENDS`:
+  SQLite FTS5 in development and tests, PostgreSQL full text in production); all
+  terms must match, most relevant first. There are no search promotions
+  (wagtail.contrib.search_promotions is not installed) and queries are not logged.
+- `text.page_text` builds a page's plain text from its summary fields and its own
+  indexed `search_fields` (StreamFields read from raw JSON, no queries), and
+  `highlighting.snippet` cuts a ~30-word window around the first match and wraps
+  matches in <mark>, escaping everything else.
+
+Indexing: every page type lists its text fields in `search_fields`. Wagtail's
+post_save handler enqueues an index update through django-tasks, so publishing a
+page updates the index (immediately with the ImmediateBackend used in development
+and tests; when a worker runs the task with a queued backend). Tests need no
+`update_index`. Run `manage.py update_index` after changing `search_fields`, after
+bulk imports that bypass `save()` (raw SQL, `bulk_create`, `QuerySet.update`), or
+when switching search backends.
+"""
