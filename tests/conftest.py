@@ -67,12 +67,12 @@ def make_image(db):
     def _make(title="Test image", alt="A test image", credit="wnd.gov.cn", size=(640, 360)):
         buffer = io.BytesIO()
         Image.new("RGB", size, (11, 79, 138)).save(buffer, format="JPEG")
-        image = SiteImage(
-            title=title, description=alt, credit=credit, width=size[0], height=size[1]
-        )
+        image = SiteImage(title=title, description=alt, credit=credit)
         image.file.save(
             f"{title.replace(' ', '-')}.jpg", ContentFile(buffer.getvalue()), save=False
         )
+        # Saving the file can leave the dimension fields unset; they are NOT NULL.
+        image.width, image.height = size
         image.save()
         return image
 

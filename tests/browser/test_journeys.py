@@ -13,9 +13,10 @@ DELEGATION_TITLE = "Wuxi to deepen cooperation with Japan and South Korea"
 def test_reader_goes_from_home_to_news_to_the_2019_delegation_article(page):
     page.goto("/en/")
     expect(page).to_have_title(re.compile("Wuxi National Hi-tech District"))
-    page.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="News", exact=True
-    ).first.click()
+    main_nav = page.get_by_role("navigation", name="Main")
+    # News sits in the Media Center drop-down, which opens on hover (and on focus).
+    main_nav.get_by_role("link", name="Media Center", exact=True).hover()
+    main_nav.get_by_role("link", name="News", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("News")
     # The 2019 article sits deep in the archive: use the year filter like a reader would.
     page.get_by_label("Year").select_option("2019")
@@ -84,3 +85,50 @@ def test_search_finds_the_delegation_article_by_sk_hynix(page):
     result = page.get_by_role("link", name=DELEGATION_TITLE)
     expect(result).to_be_visible()
     expect(page.locator("mark").first).to_have_text(re.compile("SK|Hynix", re.I))
+
+
+def test_video_page_plays_the_file_with_captions(page):
+    page.goto("/en/media-center/videos/erhu-makers-of-meicun/")
+    video = page.locator("video")
+    expect(video).to_be_visible()
+    assert video.get_attribute("poster"), "the player shows a poster before playing"
+    # Start playback the way a keyboard or mouse user would: the native play control.
+    page.evaluate("document.querySelector('video').muted = true")
+    page.evaluate("document.querySelector('video').play()")
+    page.wait_for_function("document.querySelector('video').currentTime > 0.5", timeout=15_000)
+    assert page.evaluate("document.querySelector('video').error") is None
+    # The default captions track loads and its first cue becomes active at the start.
+    page.wait_for_function(
+        "(() => { const t = document.querySelector('video').textTracks[0];"
+        " return t && t.mode === 'showing' && t.cues && t.cues.length >= 3; })()",
+        timeout=10_000,
+    )
+    first_cue = page.evaluate("document.querySelector('video').textTracks[0].cues[0].text")
+    assert first_cue == "[Title: Erhu makers of Meicun]"
+
+
+def _parse_ics(payload: bytes):
+    from icalendar import Calendar
+
+    return Calendar.from_ical(payload)
+
+
+def test_event_calendar_downloads_parse_as_icalendar(page, downloads_dir):
+    page.goto("/en/culture-tourism/events/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Events")
+    with page.expect_download() as all_upcoming:
+        page.get_by_role("link", name=re.compile("Add all upcoming events")).click()
+    upcoming = _parse_ics(all_upcoming.value.path().read_bytes())
+    events = upcoming.walk("VEVENT")
+    assert len(events) >= 2, "the demo always has upcoming events"
+    assert all(event.get("DTSTART") and event.get("UID") for event in events)
+
+    page.get_by_role("region", name=re.compile("Upcoming")).get_by_role("link").first.click()
+    title = page.get_by_role("heading", level=1).inner_text()
+    with page.expect_download() as one_event:
+        page.get_by_role("link", name="Add to calendar (.ics)").click()
+    assert one_event.value.suggested_filename.endswith(".ics")
+    (single,) = _parse_ics(one_event.value.path().read_bytes()).walk("VEVENT")
+    assert str(single["SUMMARY"]) == title
+    assert single["DTSTART"].dt.tzinfo is not None
+    assert single["DTEND"].dt > single["DTSTART"].dt

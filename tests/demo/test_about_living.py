@@ -111,13 +111,6 @@ def test_living_pages_render_with_title(client, demo, slug, title):
     assert f"<h1>{title}</h1>" in response.content.decode()
 
 
-@pytest.mark.xfail(
-    reason=(
-        "templates/core/blocks/table_block.html passes the raw TableBlock dict to "
-        "include_block (value.table); it must use value.bound_blocks.table to render <table>"
-    ),
-    strict=False,
-)
 def test_transportation_travel_times_render_as_a_table(client, demo):
     page = demo.get("living").get_children().get(slug="transportation")
     html = client.get(page.url).content.decode()
