@@ -13,8 +13,8 @@ export DATABASE_URL="sqlite:///$work/db.sqlite3" MEDIA_ROOT="$work/media" STATIC
 .venv/bin/python manage.py migrate --no-input -v0
 .venv/bin/python manage.py collectstatic --no-input -v0
 .venv/bin/python manage.py load_demo --no-users -v0
-article=$(.venv/bin/python manage.py shell -c "from wagtail.models import Page; print(Page.objects.get(slug='wuxi-to-deepen-cooperation-with-japan-and-south-korea').url)")
-news=$(.venv/bin/python manage.py shell -c "from zoneportal.news.models import NewsIndexPage; print(NewsIndexPage.objects.first().url)")
+article=$(.venv/bin/python manage.py shell -v 0 -c "from wagtail.models import Page; print(Page.objects.get(slug='wuxi-to-deepen-cooperation-with-japan-and-south-korea').url)")
+news=$(.venv/bin/python manage.py shell -v 0 -c "from zoneportal.news.models import NewsIndexPage; print(NewsIndexPage.objects.first().url)")
 .venv/bin/gunicorn zoneportal.wsgi -w 2 -b "127.0.0.1:$port" --log-level warning &
 gpid=$!
 trap 'kill $gpid 2>/dev/null; rm -rf "$work"' EXIT
