@@ -21,7 +21,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from zoneportal.core.blocks import BodyStreamBlock, ContactCardBlock, KeyFiguresBlock
@@ -367,7 +367,7 @@ class ParkPage(BasePage):
         return data
 
 
-class ParkGalleryImage(Orderable):
+class ParkGalleryImage(TranslatableMixin, Orderable):
     page = ParentalKey(ParkPage, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey(
         SiteImage, on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
@@ -382,7 +382,7 @@ class ParkGalleryImage(Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("gallery image")
         verbose_name_plural = _("gallery images")
 

@@ -188,7 +188,9 @@ class HomePage(BasePage):
         return organization_json_ld(self, request)
 
 
-class HeroSlide(Orderable):
+class HeroSlide(TranslatableMixin, Orderable):
+    """A carousel slide; translatable so its heading and caption follow the page language."""
+
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="hero_slides")
     image = models.ForeignKey(SiteImage, on_delete=models.PROTECT, related_name="+")
     heading = models.CharField(_("heading"), max_length=120)
@@ -205,6 +207,9 @@ class HeroSlide(Orderable):
         PageChooserPanel("link_page"),
         FieldPanel("link_text"),
     ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
 
 class SectionPage(BasePage):
