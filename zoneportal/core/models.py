@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyStreamBlock
 
@@ -75,8 +76,18 @@ class BasePage(Page):
     show_sidebar = False
     """Article-like pages set this to show the Media Center sidebar."""
 
+    # Translations keep the source page's slug, and slugs stay ASCII for CJK titles
+    # (zoneportal/translations/slugs.py).
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        from zoneportal.translations.slugs import ensure_ascii_slug
+
+        ensure_ascii_slug(self)
+        super().full_clean(*args, **kwargs)
 
     def get_meta_description(self):
         return self.search_description or self.listing_summary

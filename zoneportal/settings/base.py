@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "zoneportal.culture",
     "zoneportal.inquiries",
     "zoneportal.search",
+    "zoneportal.translations",
     "zoneportal.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
