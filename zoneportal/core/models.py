@@ -13,6 +13,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from zoneportal.search.indexing import CJK_SEARCH_FIELDS, cjk_search_text, cjk_search_title
+
 from .blocks import BodyStreamBlock
 
 
@@ -64,7 +66,10 @@ class BasePage(Page):
         help_text=_("One or two sentences for cards, search results and link previews."),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary"), *CJK_SEARCH_FIELDS]
+    # Chinese, Japanese and Korean text as bigrams (see zoneportal/search/indexing.py).
+    cjk_search_title = cjk_search_title
+    cjk_search_text = cjk_search_text
     promote_panels = [
         *Page.promote_panels,
         MultiFieldPanel(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
+from wagtail.search.query import Or, PlainText
 
 from zoneportal.core.visibility import public_pages
 
@@ -26,14 +27,30 @@ def searchable_pages(locale: Locale, home: Page | None):
     return pages
 
 
-def run_search(query: NormalisedQuery, locale: Locale, home: Page | None):
-    """Search results (lazy, sliceable, countable) for `query`, most relevant first.
+@dataclass
+class SearchOutcome:
+    results: object
+    """Lazy, sliceable, countable search results, most relevant first."""
+    relaxed: bool = False
+    """True if nothing matched as typed and the relaxed CJK query was used."""
+
+
+def run_search(query: NormalisedQuery, locale: Locale, home: Page | None) -> SearchOutcome:
+    """Search results for `query`, most relevant first.
 
     `.specific()` is applied before searching, so a page of results is fetched with
-    one query per page type. All terms must match ("and").
+    one query per page type. All tokens must match ("and"). Only when that finds
+    nothing and the query has a long CJK word, the relaxed query is tried: the word
+    may then be split in two ("하이닉스투자" finds "하이닉스의 투자"). The count of the
+    first search is cached by Wagtail, so the paginator does not repeat it.
     """
     pages = searchable_pages(locale, home).specific()
-    return pages.search(query.search_string, operator="and")
+    results = pages.search(query.search_string, operator="and")
+    alternatives = query.relaxed_search_strings()
+    if not alternatives or results.count():
+        return SearchOutcome(results)
+    relaxed = Or([PlainText(alternative, operator="and") for alternative in alternatives])
+    return SearchOutcome(pages.search(relaxed), relaxed=True)
 
 
 @dataclass
@@ -68,12 +85,13 @@ def build_results(pages, query: NormalisedQuery, home: Page | None, request) -> 
     results = []
     for page in pages:
         specific_class = type(page)
+        text = page_text(page)
         results.append(
             SearchResult(
                 page=page,
                 url=page.get_url(request) or "",
-                title=highlight(page.title, query.terms),
-                snippet=snippet(page_text(page), query.terms),
+                title=highlight(page.title, query.highlight_terms(page.title)),
+                snippet=snippet(text, query.highlight_terms(text)),
                 type_label=str(specific_class._meta.verbose_name),
                 section=sections.get(page.path[:prefix_length], "") if prefix_length else "",
                 date=getattr(page, "publication_date", None),

@@ -48,11 +48,13 @@ def search(request):
     }
     if query:
         per_page = getattr(settings, "ZONEPORTAL_SEARCH_PER_PAGE", DEFAULT_PER_PAGE)
-        paginator = Paginator(run_search(query, locale, home), per_page)
+        outcome = run_search(query, locale, home)
+        paginator = Paginator(outcome.results, per_page)
         # get_page() clamps out-of-range numbers to the last page.
         page_obj = paginator.get_page(_page_number(request.GET.get("page")))
         context.update(
             paginator=paginator,
+            relaxed=outcome.relaxed,
             page_obj=page_obj,
             page_range=list(paginator.get_elided_page_range(page_obj.number)),
             query_prefix=urlencode({"q": query.text}) + "&",
