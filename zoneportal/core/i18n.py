@@ -28,6 +28,15 @@ class ShortLocalePrefixPattern(LocalePrefixPattern):
         return f"{url_prefix(language_code)}/"
 
 
+def bcp47(language_code: str) -> str:
+    """The BCP 47 tag for a Django language code: zh-hans -> zh-Hans, en-gb -> en-GB."""
+    language, _, region = language_code.partition("-")
+    if not region:
+        return language.lower()
+    region = region.title() if len(region) == 4 else region.upper()
+    return f"{language.lower()}-{region}"
+
+
 def short_i18n_patterns(*urls):
     """Like `i18n_patterns(..., prefix_default_language=True)` with short prefixes."""
     return [URLResolver(ShortLocalePrefixPattern(prefix_default_language=True), list(urls))]

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -102,7 +102,8 @@ class BasePage(Page):
         from .visibility import restricted_paths
 
         if not restricted_paths():
-            return []
+            # An empty queryset, not a list: Wagtail's copy actions call .exists() on it.
+            return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 
@@ -23,7 +24,31 @@ def robots_txt(request):
 
 @cache_control(max_age=600, public=True)
 def sitemap(request):
-    return wagtail_sitemap(request)
+    return wagtail_sitemap(request, sitemaps={"pages": AllLanguagesSitemap(request)})
+
+
+class AllLanguagesSitemap(Sitemap):
+    """Every live public page of the site in every language, not only the default tree."""
+
+    def items(self):
+        from django.db.models import Q
+        from wagtail.models import Page
+
+        root = self.get_wagtail_site().root_page
+        homes = Page.objects.filter(translation_key=root.translation_key).values_list(
+            "path", flat=True
+        )
+        in_any_tree = Q()
+        for path in homes:
+            in_any_tree |= Q(path__startswith=path)
+        return (
+            Page.objects.filter(in_any_tree)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
 
 
 def page_not_found(request, exception=None):

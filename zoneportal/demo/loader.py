@@ -10,6 +10,7 @@ from wagtail.models import Collection
 from zoneportal.core.models import HomePage, SiteImage
 
 from .builder import DEMO_COLLECTION, DemoBuilder
+from .translating import translate_demo
 
 # Order matters: it is the order of pages in menus, and later modules link to
 # pages that earlier ones created (news links companies, home links everything).
@@ -37,12 +38,14 @@ def load(stdout=None) -> DemoBuilder:
     builder = DemoBuilder(stdout=stdout)
     for name in CONTENT_MODULES:
         import_module(f"zoneportal.demo.content.{name}").load(builder)
+    translate_demo(stdout=stdout)
     return builder
 
 
 def reset_demo() -> None:
     """Delete the demo pages, images and documents (not users or other content)."""
-    for home in HomePage.objects.all():
+    # Translations first: their sources cannot be deleted while they exist.
+    for home in HomePage.objects.order_by("-locale__language_code"):
         home.delete()
     collection = Collection.objects.filter(name=DEMO_COLLECTION).first()
     if collection is not None:

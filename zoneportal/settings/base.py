@@ -139,6 +139,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates read 2019-06-04 in English, 2019年6月4日 in Chinese and Japanese, 2019년 6월 4일 in Korean.
+FORMAT_MODULE_PATH = ["zoneportal.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

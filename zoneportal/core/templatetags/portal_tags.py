@@ -5,8 +5,11 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from wagtail.models import Site
 
+from ..alternates import language_links
+from ..i18n import bcp47
 from ..models import NavigationSettings
 from ..navigation import footer_groups, main_menu, sidebar_links
 from ..seo import breadcrumb_json_ld
@@ -99,4 +102,20 @@ def photo_credit(credit: str) -> str:
         return ""
     if credit.startswith("["):
         return credit
-    return f"[Photo/{credit}]"
+    # Translators: photo credit after a caption; keep the brackets' style of your language.
+    return gettext("[Photo/%(credit)s]") % {"credit": credit}
+
+
+@register.simple_tag(takes_context=True)
+def page_language_links(context):
+    """The current page (or view) in every language: see zoneportal.core.alternates."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return language_links(request, context.get("page"))
+
+
+@register.filter
+def language_tag(language_code: str) -> str:
+    """BCP 47 form of a Django language code, for lang and hreflang attributes."""
+    return bcp47(language_code or "")
