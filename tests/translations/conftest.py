@@ -53,3 +53,10 @@ def translate_all_strings(source, locale, prefix="訳 "):
 @pytest.fixture
 def editors_group(db):
     return Group.objects.get(name="Editors")
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.com", "pw")
+    client.force_login(admin)
+    return client

@@ -90,7 +90,7 @@ class TranslationStatusReportView(ReportView):
 
     @cached_property
     def all_rows(self) -> list[Row]:
-        return build_rows()
+        return build_rows(self.locales)
 
     def get_queryset(self):
         return self.all_rows

@@ -131,17 +131,16 @@ def ordered_locales() -> list[Locale]:
     return sorted(Locale.objects.all(), key=lambda loc: order.get(loc.language_code, len(order)))
 
 
-def build_rows() -> list[Row]:
+def build_rows(locales: list[Locale] | None = None) -> list[Row]:
     """One row per translation group, ordered like the page tree of the source locale."""
-    facts = _fetch_facts()
+    facts = _fetch_facts(locales or ordered_locales())
     rows = [row for pages in facts.groups.values() if (row := _build_row(pages, facts))]
     return sorted(
         rows, key=lambda row: (row.source_locale.pk != facts.default_locale_id, row.source.path)
     )
 
 
-def _fetch_facts() -> _Facts:
-    locales = ordered_locales()
+def _fetch_facts(locales: list[Locale]) -> _Facts:
     page_type = ContentType.objects.get_for_model(Page)
     pages = [
         PageInfo(**values) for values in Page.objects.filter(depth__gt=1).values(*PAGE_COLUMNS)
