@@ -4,12 +4,19 @@ Modules:
 
 - `query.normalise_query` cleans what the visitor typed (whitespace, control and
   zero-width characters, full-width letters, 200-character cap) and splits it into
-  terms. It is the single place to change tokenisation, e.g. to add bigrams for
-  Chinese, Japanese and Korean.
+  terms and the tokens searched for. `query.py` is the single place for
+  tokenisation: Chinese, Japanese and Korean runs become overlapping character
+  bigrams, both in queries and (through `query.cjk_index_text`) in the index.
+- `indexing.CJK_SEARCH_FIELDS` are two extra search fields on `BasePage` (and so
+  on every page type): the CJK bigrams of the title and of the page text. The
+  database backends cannot split CJK text into words; bigrams make "半导体" or
+  "하이닉스" findable inside a sentence.
 - `results.run_search` searches live, public pages of the active locale within the
   current site with the configured Wagtail search backend (`WAGTAILSEARCH_BACKENDS`:
   SQLite FTS5 in development and tests, PostgreSQL full text in production); all
-  terms must match, most relevant first. There are no search promotions
+  tokens must match, most relevant first. If nothing matches and a CJK word of
+  four or more characters was typed, a relaxed search reads it as two words
+  ("하이닉스투자" as "하이닉스 투자") and the page says so. There are no search promotions
   (wagtail.contrib.search_promotions is not installed) and queries are not logged.
 - `text.page_text` builds a page's plain text from its summary fields and its own
   indexed `search_fields` (StreamFields read from raw JSON, no queries), and
