@@ -176,3 +176,28 @@ def test_report_queries_do_not_grow_with_pages_or_locales(
 
     assert many == few
     assert many <= 25
+
+
+def test_filtered_results_fragment_for_the_admin_filter_drawer(
+    admin_client, english_page, locales, translate
+):
+    translate(english_page, locales["ja"])
+
+    response = admin_client.get(f"{REPORT_URL}results/", {"locale": "ja", "status": "up_to_date"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert f'<tr data-page="{english_page.pk}">' in html
+
+
+def test_users_without_page_permissions_cannot_see_the_report(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("visitor", "v@example.com", "pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+
+    assert REPORT_URL not in client.get("/admin/").content.decode()
+    response = client.get(REPORT_URL)
+    assert (response.status_code, response.url) == (302, "/admin/")  # permission denied

@@ -175,6 +175,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Machine translation (WAGTAILLOCALIZE_MACHINE_TRANSLATOR) is deliberately unset: the
+# site runs offline. docs/translation.md shows how to enable DeepL, Google or LibreTranslate.
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 

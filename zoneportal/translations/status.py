@@ -89,7 +89,7 @@ class Cell:
     @property
     def label(self) -> str:
         if self.status == Status.IN_PROGRESS and self.percent_translated is not None:
-            return f"{self.status.label} ({self.percent_translated}%)"
+            return _("In progress (%(percent)s%%)") % {"percent": self.percent_translated}
         return str(self.status.label)
 
 
