@@ -39,7 +39,7 @@ def japanese_home(site_home):
 def switch_links(html):
     """{hreflang: href} of the language switch."""
     nav = re.search(r'<nav class="language-switch".*?</nav>', html, re.S).group(0)
-    return dict((lang, href) for href, lang in re.findall(r'<a href="([^"]*)" lang="([^"]*)"', nav))
+    return {lang: href for href, lang in re.findall(r'<a href="([^"]*)" lang="([^"]*)"', nav)}
 
 
 def test_every_language_has_its_own_prefix_and_html_lang(client, site_home):

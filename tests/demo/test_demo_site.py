@@ -38,7 +38,7 @@ class _ImageAndScriptAudit(HTMLParser):
 @pytest.fixture
 def demo_site(settings):
     settings.DEBUG = False
-    loader.load()
+    loader.load(translations=False)
     return Page.objects.live().filter(depth__gte=2).specific()
 
 
@@ -47,7 +47,7 @@ def test_demo_load_is_idempotent(demo_site):
     from zoneportal.core.models import SiteImage
 
     images_before = SiteImage.objects.count()
-    loader.load()
+    loader.load(translations=False)
     assert Page.objects.count() == before
     assert SiteImage.objects.count() == images_before
 

@@ -34,11 +34,13 @@ DEMO_LOGINS = (
 )
 
 
-def load(stdout=None) -> DemoBuilder:
+def load(stdout=None, translations=True) -> DemoBuilder:
+    """Build the English demo, then (unless `translations` is False) its zh, ja and ko copies."""
     builder = DemoBuilder(stdout=stdout)
     for name in CONTENT_MODULES:
         import_module(f"zoneportal.demo.content.{name}").load(builder)
-    translate_demo(stdout=stdout)
+    if translations:
+        translate_demo(stdout=stdout)
     return builder
 
 

@@ -29,22 +29,20 @@ UNTRANSLATED_CONTEXTS = {"slug"}
 """Segment paths that keep their English value (URLs stay the same in every language)."""
 
 
-def catalogue_paths(language_code: str) -> list[Path]:
-    """The language's catalogue files: `<lang>.po` and parts such as `parts/<lang>.part-a.po`."""
-    name = TRANSLATED_LANGUAGES[language_code]
-    return sorted(CATALOGUE_DIR.glob(f"{name}.po")) + sorted(
-        CATALOGUE_DIR.glob(f"parts/{name}.*.po")
-    )
+def catalogue_path(language_code: str) -> Path:
+    return CATALOGUE_DIR / f"{TRANSLATED_LANGUAGES[language_code]}.po"
 
 
 def load_catalogue(language_code: str) -> dict[str, str]:
     """English segment -> translation, skipping empty and fuzzy entries."""
-    catalogue = {}
-    for path in catalogue_paths(language_code):
-        for entry in polib.pofile(str(path)):
-            if entry.msgstr and "fuzzy" not in entry.flags and not entry.obsolete:
-                catalogue[entry.msgid] = entry.msgstr
-    return catalogue
+    path = catalogue_path(language_code)
+    if not path.exists():
+        return {}
+    return {
+        entry.msgid: entry.msgstr
+        for entry in polib.pofile(str(path))
+        if entry.msgstr and "fuzzy" not in entry.flags and not entry.obsolete
+    }
 
 
 def _english_pages():
