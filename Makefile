@@ -37,7 +37,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 messages: install
-	$(DEV) $(BIN)/python manage.py makemessages --all --ignore=.venv --ignore=tests --no-obsolete
+	$(DEV) $(BIN)/python manage.py makemessages -l zh_Hans -l ja -l ko --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
 	$(DEV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -47,6 +47,17 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+# Every demo page is translated; the language-switch journey needs one that is not.
+ENGLISH_ONLY_PAGE = """
+from zoneportal.core.models import SectionPage, StandardPage
+about = SectionPage.objects.get(locale__language_code="en", slug="about")
+page = StandardPage(title="Briefing for investors (English only)", slug="english-only-briefing")
+about.add_child(instance=page)
+page.save_revision().publish()
+"""
+ENGLISH_ONLY_URL = "/en/about/english-only-briefing/"
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -80,6 +91,7 @@ def demo_server(tmp_path_factory):
     env.pop("REDIS_URL", None)
     _manage(env, "migrate", "--no-input")
     _manage(env, "load_demo", "--users")
+    _manage(env, "shell", "-v", "0", "-c", ENGLISH_ONLY_PAGE)
     port = _free_port()
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed at teardown
     server = subprocess.Popen(
