@@ -186,3 +186,18 @@ def test_a_locale_may_publish_news_of_its_own(client, delegation_article, make_p
     links = switch_links(html)
     assert links["en"] == "/en/media-center/news/?translation=missing"
     assert client.get(links["en"]).status_code == 200
+
+
+def test_page_references_lead_to_pages_in_the_visitors_language(client, site_home, make_page):
+    from zoneportal.inquiries.models import InquiryPage
+
+    message = make_page(site_home, InquiryPage, title="Leave Your Message Here")
+    site_home.message_page = message
+    site_home.save_revision().publish()
+    japanese_home = translate(site_home, "ja")
+    japanese_message = translate(message, "ja")
+    japanese_message.title = "お問い合わせフォーム"
+    japanese_message.save_revision().publish()
+    html = client.get(japanese_home.url).content.decode()
+    assert f'href="{japanese_message.url}"' in html
+    assert f'href="{message.url}"' not in html

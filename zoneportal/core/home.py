@@ -27,18 +27,31 @@ def latest_video(home):
     return videos.order_by("-publication_date", "-pk").first()
 
 
+def _in_home_locale(page, home):
+    """`page`'s translation in the home page's language, or `page` if there is none.
+
+    The home page's section links are synchronised from the English source, so on
+    /ja/ they still point at English pages until localised here.
+    """
+    if page.locale_id == home.locale_id:
+        return page
+    return page.get_translation_or_none(home.locale) or page
+
+
 def key_industries(home, count=INDUSTRY_COUNT):
     if home.industries_page_id is None:
         return []
     industries = public_pages(apps.get_model("business.IndustryPage").objects.live())
-    industries = industries.child_of(home.industries_page).select_related("listing_image")
+    section = _in_home_locale(home.industries_page, home)
+    industries = industries.child_of(section).select_related("listing_image")
     return list(industries[:count])
 
 
 def guide_links(home):
     if home.guides_page_id is None:
         return []
-    return list(public_pages(home.guides_page.get_children().live().in_menu()))
+    section = _in_home_locale(home.guides_page, home)
+    return list(public_pages(section.get_children().live().in_menu()))
 
 
 def home_page_context(home) -> dict:

@@ -115,6 +115,14 @@ def page_language_links(context):
     return language_links(request, context.get("page"))
 
 
+@register.simple_tag(takes_context=True)
+def localized(context, page):
+    """`{% localized page as link %}`: link.url and link.title in the active language."""
+    from ..localized import localized_link
+
+    return localized_link(page, context.get("request"))
+
+
 @register.filter
 def language_tag(language_code: str) -> str:
     """BCP 47 form of a Django language code, for lang and hreflang attributes."""
