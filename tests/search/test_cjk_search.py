@@ -108,14 +108,16 @@ def test_korean_words_with_and_without_space(client, corpus):
     assert set(result_titles(unspaced)) == expected
     # Written without the space, the parts are marked where the text has them.
     assert "<mark>하이닉스</mark>의 <mark>투자</mark> 확대" in unspaced
-    assert "exactly as typed" in unspaced and "exactly as typed" not in spaced
+    # The notice that the words were found apart, in Korean.
+    notice = "입력한 그대로 포함한 페이지가 없습니다"
+    assert notice in unspaced and notice not in spaced
 
 
 def test_chinese_snippet_marks_the_query_not_its_bigrams(client, corpus):
     html = search(client, "zh-hans", "半导体")
     assert "壮大<mark>半导体</mark>产业集群" in html
     assert "2 results" not in html  # three pages mention 半导体
-    assert "3 results for “半导体”" in html
+    assert "找到3条与“半导体”相关的结果" in html
 
 
 def test_mixed_latin_and_chinese_word_is_marked_whole(client, corpus):
