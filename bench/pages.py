@@ -83,6 +83,14 @@ def sample_urls() -> dict[str, str]:
     return urls
 
 
+class _QueryCounter(list):
+    """A database execute wrapper that records each SQL statement it runs."""
+
+    def __call__(self, execute, sql, params, many, context):
+        self.append(sql)
+        return execute(sql, params, many, context)
+
+
 def measure(urls: dict[str, str], runs: int) -> list[dict]:
     from django.db import connection
     from django.test import Client
@@ -92,10 +100,10 @@ def measure(urls: dict[str, str], runs: int) -> list[dict]:
     for name, url in urls.items():
         response = client.get(url)  # warm caches and renditions
         assert response.status_code == 200, (url, response.status_code)
-        executed = []
         # An execute wrapper counts every query whatever DEBUG says (the request
         # signals reset connection.queries, so CaptureQueriesContext undercounts).
-        with connection.execute_wrapper(lambda run, sql, *a: executed.append(sql) or run(sql, *a)):
+        executed = _QueryCounter()
+        with connection.execute_wrapper(executed):
             response = client.get(url)
         timings = []
         for _ in range(runs):

@@ -96,10 +96,8 @@ def test_summary_and_structured_blocks_are_searched(client, media_center, make_p
 
 
 def test_result_shows_publication_date_when_page_has_one(client, media_center, make_page):
-    try:
-        from zoneportal.news.models import NewsArticlePage, NewsIndexPage
-    except ImportError:  # pragma: no cover - the news app is built in parallel
-        pytest.skip("news app not available")
+    from zoneportal.news.models import NewsArticlePage, NewsIndexPage
+
     index = make_page(media_center, NewsIndexPage, title="News")
     article = make_page(
         index,
