@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "zoneportal.inquiries",
     "zoneportal.search",
     "zoneportal.translations",
+    "zoneportal.security",
     "zoneportal.demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -53,12 +54,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "zoneportal.security.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zoneportal.core.middleware.CachedSiteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "zoneportal.security.twofactor.TwoFactorMiddleware",
+    "zoneportal.security.ratelimit.SearchRateLimitMiddleware",
+    "zoneportal.security.audit.AuditExportMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -193,3 +198,48 @@ ZONEPORTAL_FRAGMENT_CACHE_SECONDS = 60 * 60
 LOGIN_URL = "wagtailadmin_login"
 
 SILENCED_SYSTEM_CHECKS = []
+
+# Security (zoneportal/security, docs/security.md). Response headers come from
+# SecurityHeadersMiddleware (CSP strict on the public site, looser under /admin/) and
+# Django's SecurityMiddleware; production adds HSTS and Secure cookies.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Admin sessions last 8 hours at most ("Remember me" included) and end with the browser
+# unless "Remember me" is ticked; cookies are out of reach of scripts and other sites.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Sign-in lockout (per user name and per IP, counted in the cache) and its message.
+AUTHENTICATION_BACKENDS = ["zoneportal.security.lockout.LockoutModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "zoneportal.security.lockout.LockoutLoginForm"
+ZONEPORTAL_LOCKOUT_USERNAME_FAILURES = 5
+ZONEPORTAL_LOCKOUT_IP_FAILURES = 20
+ZONEPORTAL_LOCKOUT_SECONDS = 15 * 60
+AUTH_PASSWORD_VALIDATORS += [
+    {"NAME": "zoneportal.security.password_validation.MaximumLengthValidator"},
+    {"NAME": "zoneportal.security.password_validation.SiteWordsValidator"},
+]
+# No avatars from gravatar.com: the admin loads nothing from other hosts.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Upload checks wrap whatever image form the project uses (zoneportal/security/uploads.py).
+ZONEPORTAL_IMAGE_FORM_INNER_BASE = globals().get(
+    "WAGTAILIMAGES_IMAGE_FORM_BASE", "wagtail.images.forms.BaseImageForm"
+)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "zoneportal.security.uploads.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "zoneportal.security.uploads.SafeDocumentForm"
+# Served documents: PDFs and plain text open in the browser, everything else downloads;
+# Wagtail sends them with "Content-Security-Policy: default-src 'none'" and nosniff.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Public search: at most this many searches per client IP per window.
+ZONEPORTAL_SEARCH_RATE = 30
+ZONEPORTAL_SEARCH_RATE_SECONDS = 60
+ZONEPORTAL_SECURITY_CONTACT = os.environ.get(
+    "ZONEPORTAL_SECURITY_CONTACT", "mailto:security@wnd.gov.cn"
+)
