@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "zoneportal.translations",
     "zoneportal.security",
     "zoneportal.demo",
+    "zoneportal.ops",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

@@ -52,7 +52,8 @@ def database_config_from_url(url: str) -> dict:
 
 
 # A dead or hung Redis must not stall page rendering: connecting gives up after
-# 0.25 s, a command after 0.5 s (see docs/operations.md).
+# 0.25 s, a command after 0.5 s, and FailOpenRedisCache then skips Redis for a few
+# seconds (zoneportal/ops/redis_cache.py, docs/operations.md "Redis fail-open").
 REDIS_SOCKET_CONNECT_TIMEOUT = 0.25
 REDIS_SOCKET_TIMEOUT = 0.5
 
@@ -73,7 +74,9 @@ def cache_config_from_url(url: str, prefix: str, *, fail_open: bool = True) -> d
     if fail_open:
         options["IGNORE_EXCEPTIONS"] = True
     return {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "zoneportal.ops.redis_cache.FailOpenRedisCache"
+        if fail_open
+        else "django_redis.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": prefix,
         "OPTIONS": options,
