@@ -43,7 +43,7 @@ max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
 max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 200)
 
 # Heartbeat files on tmpfs: a worker blocked on a slow disk is not killed by mistake.
-worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR", "/dev/shm")
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR", "/dev/shm")  # noqa: S108
 
 # Loading the application in the master shares its memory copy-on-write between
 # workers and makes an import error fail the start, not every worker.

@@ -1,0 +1,197 @@
+"""The cluster serves cached pages, purges them on publish and survives losing an app server.
+
+See conftest.py: these run only with ZONEPORTAL_CLUSTER=1.
+"""
+
+import os
+import re
+import signal
+import threading
+import time
+from collections import Counter
+
+import pytest
+import requests
+
+from .conftest import wait_until
+
+pytestmark = pytest.mark.cluster
+
+ARTICLE_SLUG = "wuxi-to-deepen-cooperation-with-japan-and-south-korea"
+ARTICLE = f"/en/media-center/news/{ARTICLE_SLUG}/"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def _get(session, url, **kwargs):
+    return session.get(url, timeout=10, allow_redirects=False, **kwargs)
+
+
+def test_anonymous_article_is_cached_and_private_paths_are_not(cluster, anonymous):
+    first = _get(anonymous, cluster.nginx + ARTICLE)
+    assert first.status_code == 200
+    hit = wait_until(lambda: _get(anonymous, cluster.nginx + ARTICLE), 5)
+    assert hit.headers.get("X-Cache") == "HIT", hit.headers
+    assert "Age" in hit.headers
+    assert "Set-Cookie" not in hit.headers
+
+    # A visitor with a session (an editor) or a CSRF token never gets the shared copy,
+    # and analytics cookies are ignored.
+    with_session = _get(anonymous, cluster.nginx + ARTICLE, cookies={"sessionid": "x"})
+    assert with_session.headers["X-Cache"] == "PASS"
+    with_csrf = _get(anonymous, cluster.nginx + ARTICLE, cookies={"csrftoken": "x" * 32})
+    assert with_csrf.headers["X-Cache"] == "PASS"
+    tracked = _get(anonymous, cluster.nginx + ARTICLE, cookies={"_ga": "GA1.1.1"})
+    assert tracked.headers["X-Cache"] == "HIT"
+    tracked = _get(anonymous, cluster.nginx + ARTICLE + "?utm_source=newsletter")
+    assert tracked.headers["X-Cache"] == "HIT"
+
+    for path in ("/en/search/?q=park", "/", "/admin/login/", "/readyz"):
+        for _ in range(2):
+            response = _get(anonymous, cluster.nginx + path)
+        assert response.headers.get("X-Cache") in {"PASS", None}, (path, response.headers)
+
+
+def test_edge_rules_of_the_front_server(cluster, anonymous):
+    # Unknown Host headers get no answer at all (nginx 444 closes the connection).
+    with pytest.raises(requests.ConnectionError):
+        _get(anonymous, cluster.nginx + "/en/", headers={"Host": "attacker.example"})
+    # Hashed static files are cached for a year by browsers.
+    html = _get(anonymous, cluster.nginx + "/en/").text
+    match = re.search(r"/static/css/site\.[0-9a-f]{12}\.css", html)
+    assert match, "the page links a hashed stylesheet (ManifestStaticFilesStorage)"
+    css = _get(anonymous, cluster.nginx + match.group(0), headers={"Accept-Encoding": "gzip"})
+    assert css.status_code == 200
+    assert "immutable" in css.headers["Cache-Control"]
+    assert css.headers.get("Content-Encoding") in {"gzip", "br"}
+    # Uploaded SVG or HTML is a download, never rendered in the site's origin.
+    media = cluster.dir / "media" / "cluster-test"
+    media.mkdir(parents=True, exist_ok=True)
+    (media / "x.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    svg = _get(anonymous, cluster.nginx + "/media/cluster-test/x.svg")
+    assert svg.status_code == 200
+    assert svg.headers["Content-Disposition"] == "attachment"
+    assert svg.headers["X-Content-Type-Options"] == "nosniff"
+    # Only this machine may purge.
+    assert requests.request("PURGE", cluster.varnish + "/en/", timeout=5).status_code == 200
+
+
+def _publish_with_browser(cluster, page_id: int, new_title: str) -> float:
+    """Sign in to app server A's admin, change the title and publish; return the time."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            tab = browser.new_page(base_url=cluster.app_a)
+            tab.goto("/admin/login/")
+            tab.fill("#id_username", "cluster-editor")
+            tab.fill("#id_password", cluster.editor_password)
+            tab.locator("form button[type=submit]").first.click()
+            tab.wait_for_url(re.compile(r"/admin/$"))
+            tab.goto(f"/admin/pages/{page_id}/edit/")
+            tab.fill("#id_title", new_title)
+            with tab.expect_navigation():
+                # "Publish" sits in the action menu's drop-down; press it as a click would.
+                tab.locator('button[name="action-publish"]').evaluate("b => b.click()")
+            published_at = time.monotonic()
+            assert "/edit/" not in tab.url or "has been published" in tab.content(), tab.url
+            return published_at
+        finally:
+            browser.close()
+
+
+@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"needs chromium at {CHROMIUM}")
+def test_correction_published_on_app_server_a_is_visible_through_nginx_within_1s(
+    cluster, anonymous
+):
+    page_id, title = cluster.shell(
+        "from wagtail.models import Page; "
+        f"p = Page.objects.get(slug='{ARTICLE_SLUG}', locale__language_code='en'); "
+        "print(p.pk); print(p.title)"
+    ).splitlines()
+    base_title = re.sub(r" \(corrected \w+\)$", "", title)
+    new_title = f"{base_title} (corrected {os.urandom(3).hex()})"
+
+    # The page is in the cache before the correction.
+    _get(anonymous, cluster.nginx + ARTICLE)
+    cached = _get(anonymous, cluster.nginx + ARTICLE)
+    assert cached.headers.get("X-Cache") == "HIT", cached.headers
+    assert new_title not in cached.text
+
+    published_at = _publish_with_browser(cluster, int(page_id), new_title)
+
+    def corrected():
+        response = _get(anonymous, cluster.nginx + ARTICLE)
+        return response if new_title in response.text else None
+
+    seen = wait_until(corrected, timeout=5)
+    elapsed = time.monotonic() - published_at
+    print(f"\ncorrection visible through nginx {elapsed:.3f}s after publishing on A")
+    assert seen, "the correction never reached the anonymous visitor"
+    assert elapsed < 1.0
+    # ... and it is cached again for the next visitor.
+    again = wait_until(lambda: _get(anonymous, cluster.nginx + ARTICLE), 2)
+    assert new_title in again.text
+
+
+def _load(url: str, seconds: float, threads: int, results: Counter, lock: threading.Lock):
+    """GET `url` from `threads` threads for `seconds`; count status codes and errors."""
+    deadline = time.monotonic() + seconds
+
+    def worker():
+        with requests.Session() as session:
+            while time.monotonic() < deadline:
+                try:
+                    # A session cookie makes Varnish pass: every request reaches an app server.
+                    status = session.get(url, cookies={"sessionid": "load"}, timeout=10).status_code
+                except requests.RequestException as exc:
+                    status = type(exc).__name__
+                with lock:
+                    results[status] += 1
+
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    return pool
+
+
+def test_app_server_a_killed_mid_load_b_carries_on_and_a_comes_back(cluster):
+    url = cluster.nginx + ARTICLE
+    results: Counter = Counter()
+    lock = threading.Lock()
+    log_a = cluster.access_log("a")
+    pool = _load(url, seconds=8, threads=6, results=results, lock=lock)
+    time.sleep(2.5)
+    with lock:
+        before_kill = sum(results.values())
+    pid_a = cluster.app_pid("a")
+    os.killpg(os.getpgid(pid_a), signal.SIGKILL)  # master and workers, like a crash
+    for thread in pool:
+        thread.join(timeout=30)
+    five_xx = sum(n for status, n in results.items() if isinstance(status, int) and status >= 500)
+    errors = sum(n for status, n in results.items() if not isinstance(status, int))
+    total = sum(results.values())
+    print(
+        f"\nA (pid {pid_a}) killed after {before_kill} requests; {total} requests in all: "
+        f"{dict(results)}; 5xx={five_xx}, connection errors={errors}"
+    )
+    assert before_kill > 20
+    assert total - before_kill > 20, "requests kept being served after A died"
+    assert errors == 0
+    assert five_xx <= 3, "only requests cut at the instant of the kill may fail"
+
+    # A comes back and takes its share again (nginx retries it after fail_timeout).
+    size_before = log_a.stat().st_size if log_a.exists() else 0
+    cluster.script("start-app", "a", timeout=120)
+    with requests.Session() as session:
+
+        def a_served():
+            for _ in range(4):
+                session.get(url, cookies={"sessionid": "load"}, timeout=10)
+            return log_a.stat().st_size > size_before
+
+        assert wait_until(a_served, timeout=30, interval=0.5), "A took no traffic after restart"
