@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz and /readyz answer before host checks, redirects and sessions.
+    "zoneportal.ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "zoneportal.security.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -172,6 +176,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Wuxi National Hi-tech District"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
+# One alt text field per language on the image form (SiteImage.alt_texts).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "zoneportal.core.image_forms.SiteImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -188,6 +194,29 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Background work: immediate by default; production points this at a queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Investor inquiries (docs/inquiries.md). References read WND-2026-000123.
+ZONEPORTAL_INQUIRY_REFERENCE_PREFIX = "WND"
+# Service levels, in working days (weekends and holidays excluded) except the
+# follow-up: the public form promises the first answer, the staff side highlights
+# overdue inquiries and lists them in the daily digest.
+ZONEPORTAL_INQUIRY_SERVICE_LEVELS = {
+    "assign_within_working_days": 1,
+    "first_answer_within_working_days": 2,
+    "follow_up_after_days": 14,
+}
+# Spam defence of the public form (zoneportal/inquiries/spam.py). Rate limits count
+# accepted submissions per sender in the default cache over one hour. The client IP is
+# REMOTE_ADDR unless the site sits behind a proxy that sets X-Forwarded-For.
+ZONEPORTAL_INQUIRY_MIN_FILL_SECONDS = 3
+ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL = 5
+ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_IP = 20
+ZONEPORTAL_INQUIRY_TRUST_X_FORWARDED_FOR = False
+ZONEPORTAL_INQUIRY_MAX_LINKS = 3
+ZONEPORTAL_INQUIRY_MAX_MESSAGE_LENGTH = 5000
+# Email delivery retries: minutes to wait after each failed attempt; when they run
+# out the email is marked Failed (and shown so in the admin).
+ZONEPORTAL_EMAIL_RETRY_MINUTES = [1, 5, 15, 60, 240, 720]
 
 # Site-wide presentation
 ZONEPORTAL_NEWS_PER_PAGE = 12

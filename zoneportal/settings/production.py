@@ -200,6 +200,10 @@ SECURE_HSTS_SECONDS = int(_optional("SECURE_HSTS_SECONDS", "31536000")) if HTTPS
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD", True)
 
+# -- Background tasks: inquiry emails are delivered by `manage.py db_worker`, with
+# retries and backoff, from tasks stored in the database (docs/decisions/0010).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
 # -- Logging: everything to stderr (gunicorn and systemd collect it) --------------------
 LOG_LEVEL = _optional("LOG_LEVEL", "INFO").upper()
 LOGGING = {
