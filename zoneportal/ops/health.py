@@ -1,0 +1,105 @@
+"""/healthz and /readyz for load balancers, orchestrators and monitoring.
+
+Answered by the first middleware, before host validation, HTTPS redirect, sessions,
+language prefixes and the Site lookup (which needs the database): a probe addressed
+to an app server's IP and port gets an answer, and /healthz never touches the
+database or the cache.
+
+- /healthz: the process is alive and serving (200, no dependencies checked).
+- /readyz: the database, the cache and media storage are reachable (200), else 503
+  with a JSON body naming what failed. While Redis is down pages are still served
+  (the cache fails open) but /readyz reports it; see docs/operations.md before using
+  it to take app servers out of a load balancer.
+"""
+
+import logging
+import os
+import time
+import uuid
+
+from django.core.cache import caches
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import connections
+from django.http import HttpResponseNotAllowed, JsonResponse
+
+logger = logging.getLogger("zoneportal.ops.health")
+
+HEALTH_PATHS = {"/healthz", "/healthz/"}
+READY_PATHS = {"/readyz", "/readyz/"}
+
+
+def _no_store(response):
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def check_database() -> None:
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def check_cache() -> None:
+    cache = caches["default"]
+    try:
+        from django_redis.cache import RedisCache
+    except ImportError:  # pragma: no cover - django-redis is a dependency
+        RedisCache = None  # noqa: N806
+    if RedisCache is not None and isinstance(cache, RedisCache):
+        # Ask Redis itself: the cache API fails open and would hide an outage.
+        RedisCache.client.fget(cache).get_client(write=True).ping()
+        return
+    key = f"zoneportal:readyz:{uuid.uuid4().hex}"
+    cache.set(key, "1", timeout=10)
+    if cache.get(key) != "1":
+        raise RuntimeError("cache did not return a value just written")
+    cache.delete(key)
+
+
+def check_storage() -> None:
+    if isinstance(default_storage, FileSystemStorage):
+        location = default_storage.location
+        os.makedirs(location, exist_ok=True)
+        if not os.access(location, os.W_OK | os.X_OK):
+            raise PermissionError(f"{location} is not writable")
+        return
+    default_storage.exists(".zoneportal-readyz")  # one request to the object store
+
+
+CHECKS = {"database": check_database, "cache": check_cache, "storage": check_storage}
+
+
+def healthz(request):
+    return _no_store(JsonResponse({"status": "ok"}))
+
+
+def readyz(request):
+    checks, failed = {}, []
+    for name, check in CHECKS.items():
+        started = time.perf_counter()
+        try:
+            check()
+        except Exception as exc:  # noqa: BLE001 - any failure means "not ready"
+            logger.warning("readiness check %s failed: %s: %s", name, type(exc).__name__, exc)
+            checks[name] = {"ok": False, "error": type(exc).__name__}
+            failed.append(name)
+        else:
+            checks[name] = {"ok": True}
+        checks[name]["ms"] = round((time.perf_counter() - started) * 1000, 1)
+    body = {"status": "unavailable" if failed else "ok", "failed": failed, "checks": checks}
+    return _no_store(JsonResponse(body, status=503 if failed else 200))
+
+
+class HealthCheckMiddleware:
+    """Serve /healthz and /readyz; must come first in MIDDLEWARE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if path in HEALTH_PATHS or path in READY_PATHS:
+            if request.method not in ("GET", "HEAD"):
+                return _no_store(HttpResponseNotAllowed(["GET", "HEAD"]))
+            return healthz(request) if path in HEALTH_PATHS else readyz(request)
+        return self.get_response(request)
