@@ -238,6 +238,10 @@ def drop_postgres_database(admin_url: str) -> None:
         connection.execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE}")
 
 
+def sqlite_path(args, workdir: Path) -> Path:
+    return Path(args.sqlite_file) if args.sqlite_file else workdir / "db.sqlite3"
+
+
 def setup_django(args, workdir: Path) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zoneportal.settings.test")
     os.environ["TEST_MEDIA_ROOT"] = str(workdir / "media")
@@ -246,15 +250,20 @@ def setup_django(args, workdir: Path) -> None:
         os.environ["DATABASE_URL"] = url
     else:
         os.environ.pop("DATABASE_URL", None)
+    os.environ.pop("REDIS_URL", None)  # local-memory cache: in-process, nothing shared
     import django
     from django.conf import settings
 
     if not url:
         settings.DATABASES = {
-            "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(workdir / "db.sqlite3")}
+            "default": {
+                "ENGINE": "django.db.backends.sqlite3",
+                "NAME": str(sqlite_path(args, workdir)),
+            }
         }
     django.setup()
     settings.DEBUG = False
+    settings.ZONEPORTAL_SEARCH_RATE = 10**9  # one client sends every request: no rate limit
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -387,28 +396,43 @@ def query_mix(seed: int) -> dict[str, list[str]]:
     return mix
 
 
-def time_queries(client, rounds: int, seed: int) -> dict[str, list[float]]:
+def time_queries(client, rounds: int, seed: int, budget: float) -> dict:
+    """Time every query of the mix: uncached (the result cache off, one discarded
+    warm-up round, then `rounds` timed rounds), then with the result cache on (one
+    round filling it, one timed round of cache hits). Stops when `budget` seconds
+    have passed and says so."""
+    from django.conf import settings
     from django.urls import reverse
     from django.utils import translation
 
     mix = query_mix(seed)
-    timings: dict[str, list[float]] = {code: [] for code in mix}
+    urls = {}
+    for code in mix:
+        with translation.override(code):
+            urls[code] = reverse("search")
+    deadline = time.perf_counter() + budget
+    phases = {"uncached": {code: [] for code in mix}, "cached": {code: [] for code in mix}}
     relaxed = 0
-    for round_number in range(rounds + 1):  # round 0 warms caches and is discarded
+    complete = True
+    plan = [("uncached", 0)] + [("uncached", n) for n in range(1, rounds + 1)]
+    plan += [("cached", 0), ("cached", 1)]
+    for phase, round_number in plan:
+        settings.ZONEPORTAL_SEARCH_CACHE_SECONDS = 300 if phase == "cached" else 0
         for code, queries in mix.items():
-            with translation.override(code):
-                url = reverse("search")
             for query in queries:
+                if time.perf_counter() > deadline:
+                    complete = False
+                    break
                 started = time.perf_counter()
-                response = client.get(url, {"q": query})
+                response = client.get(urls[code], {"q": query})
                 elapsed = (time.perf_counter() - started) * 1000
                 assert response.status_code == 200, (code, query, response.status_code)
                 if round_number:
-                    timings[code].append(elapsed)
-                elif b"exactly as typed" in response.content:
+                    phases[phase][code].append(elapsed)
+                elif phase == "uncached" and b"exactly as typed" in response.content:
                     relaxed += 1
-    timings["relaxed"] = [relaxed]
-    return timings
+        print(f"{phase} round {round_number} done", flush=True)
+    return {"phases": phases, "relaxed": relaxed, "complete": complete}
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -419,22 +443,93 @@ def percentile(values: list[float], fraction: float) -> float:
 def report(args, build_seconds: float, index_seconds: float, timings) -> None:
     from django.db import connection
 
-    relaxed = timings.pop("relaxed")[0]
-    all_times = [t for values in timings.values() for t in values]
     print(f"database: {connection.vendor}, pages: {args.pages} per language x 4")
     print(f"bulk insert: {build_seconds:.1f} s, index: {index_seconds:.1f} s")
-    distinct = len(all_times) // args.rounds
-    print(
-        f"requests timed: {len(all_times)} ({distinct} distinct queries x {args.rounds} rounds), "
-        f"relaxed fallbacks per round: {relaxed}"
-    )
-    print("| language | queries | p50 ms | p95 ms | max ms |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for code, values in [*timings.items(), ("all", all_times)]:
-        print(
-            f"| {code} | {len(values)} | {statistics.median(values):.1f} | "
-            f"{percentile(values, 0.95):.1f} | {max(values):.1f} |"
-        )
+    print(f"relaxed fallbacks per round: {timings['relaxed']}")
+    if not timings["complete"]:
+        print(f"STOPPED after the --budget of {args.budget:.0f} s: figures are partial")
+    for phase, per_language in timings["phases"].items():
+        all_times = [t for values in per_language.values() for t in values]
+        if not all_times:
+            continue
+        print(f"\n{phase}: {len(all_times)} requests timed")
+        print("| language | requests | p50 ms | p95 ms | max ms |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        for code, values in [*per_language.items(), ("all", all_times)]:
+            if values:
+                print(
+                    f"| {code} | {len(values)} | {statistics.median(values):.1f} | "
+                    f"{percentile(values, 0.95):.1f} | {max(values):.1f} |"
+                )
+
+
+def postgres_database_exists(admin_url: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DATABASE]
+        ).fetchone()
+    return row is not None
+
+
+def dataset_ready(pages_per_language: int) -> bool:
+    from zoneportal.core.models import StandardPage
+
+    return StandardPage.objects.count() == 4 * pages_per_language
+
+
+def build_dataset(args) -> tuple[float, float]:
+    rng = random.Random(args.seed)
+    started = time.perf_counter()
+    homes = make_homes()
+    for home in homes.values():
+        bulk_create_pages(home, args.pages, rng)
+    build_seconds = time.perf_counter() - started
+    print(f"built {4 * args.pages} pages in {build_seconds:.1f} s; indexing", flush=True)
+    return build_seconds, index_pages()
+
+
+def profile_query(client, language: str, query: str) -> None:
+    """cProfile one request and list its SQL statements with their times."""
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.urls import reverse
+    from django.utils import translation
+
+    statements = []
+
+    def timed(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            statements.append(((time.perf_counter() - started) * 1000, sql))
+
+    with translation.override(language):
+        url = reverse("search")
+    client.get(url, {"q": query})  # warm Python-level caches (not the result cache)
+    clear_result_cache()
+    profiler = cProfile.Profile()
+    with connection.execute_wrapper(timed):
+        started = time.perf_counter()
+        profiler.enable()
+        client.get(url, {"q": query})
+        profiler.disable()
+        total = (time.perf_counter() - started) * 1000
+    print(f"{language} {query!r}: {total:.1f} ms, {len(statements)} SQL statements")
+    for elapsed, sql in statements:
+        print(f"  {elapsed:8.1f} ms  {sql[:300]}")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+
+
+def clear_result_cache() -> None:
+    """Forget cached search results so the next request runs the real query path."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def main() -> None:
@@ -448,27 +543,46 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=5000, help="pages per language")
     parser.add_argument("--rounds", type=int, default=2, help="timed rounds of all queries")
     parser.add_argument("--seed", type=int, default=2019)
+    parser.add_argument(
+        "--sqlite-file", help="SQLite database file to use and keep (default: a temporary file)"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the PostgreSQL bench database afterwards"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reuse a kept bench database (or --sqlite-file) if it holds the same number of pages",
+    )
+    parser.add_argument(
+        "--budget", type=float, default=600, help="stop timing requests after this many seconds"
+    )
+    parser.add_argument(
+        "--profile", metavar="QUERY", help="profile one request for QUERY instead of the mix"
+    )
+    parser.add_argument("--lang", default="ko", help="language of --profile")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        if args.db == "postgres":
+        if args.db == "postgres" and not (args.reuse and postgres_database_exists(args.postgres)):
             recreate_postgres_database(args.postgres)
         try:
             setup_django(args, Path(tmp))
-            rng = random.Random(args.seed)
-            started = time.perf_counter()
-            homes = make_homes()
-            for home in homes.values():
-                bulk_create_pages(home, args.pages, rng)
-            build_seconds = time.perf_counter() - started
-            index_seconds = index_pages()
+            if args.reuse and dataset_ready(args.pages):
+                build_seconds = index_seconds = 0.0
+                print("reusing the existing dataset", flush=True)
+            else:
+                build_seconds, index_seconds = build_dataset(args)
 
             from django.test import Client
 
-            timings = time_queries(Client(), args.rounds, args.seed)
+            if args.profile:
+                profile_query(Client(), args.lang, args.profile)
+                return
+            timings = time_queries(Client(), args.rounds, args.seed, args.budget)
             report(args, build_seconds, index_seconds, timings)
         finally:
-            if args.db == "postgres":
+            if args.db == "postgres" and not args.keep:
                 from django.db import connections
 
                 connections.close_all()

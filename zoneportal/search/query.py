@@ -135,21 +135,31 @@ class NormalisedQuery:
         """
         return " ".join(self.tokens)
 
-    def relaxed_search_strings(self) -> list[str]:
+    def relaxed_token_groups(self) -> list[tuple[str, ...]]:
         """Fallback searches for CJK words typed without the spaces the text has.
 
         "하이닉스투자" is not found in "하이닉스의 투자" because the bigram "스투"
         spanning the two words is missing. Each alternative reads one CJK run of
         four or more characters as two words (see `_two_part_splits`), keeping
-        every other token required.
+        every other token required. A page matches the relaxed query if it matches
+        any alternative; all of them are sent as one query (`engine.Match`).
         """
-        alternatives: list[str] = []
+        alternatives: list[tuple[str, ...]] = []
         for term_index, term in enumerate(self.terms):
             for run_index, run in enumerate(script_runs(term)):
                 for parts in _two_part_splits(run):
                     split = (term_index, run_index, parts)
-                    alternatives.append(" ".join(_query_tokens(self.terms, split)))
+                    alternatives.append(_query_tokens(self.terms, split))
         return list(dict.fromkeys(alternatives))[:MAX_RELAXED_ALTERNATIVES]
+
+    def relaxed_search_strings(self) -> list[str]:
+        """`relaxed_token_groups` as plain search strings (tokens joined by spaces)."""
+        return [" ".join(group) for group in self.relaxed_token_groups()]
+
+    @property
+    def cache_key(self) -> str:
+        """What identifies the search (case-insensitively), for the result cache."""
+        return " ".join(term.casefold() for term in self.terms)
 
     def highlight_terms(self, text: str) -> list[str]:
         """The strings to mark in `text`: the words typed, the script runs of mixed

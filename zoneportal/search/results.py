@@ -1,22 +1,31 @@
 """Running a site search and preparing the results for display.
 
 No search promotions (wagtail.contrib.search_promotions) and no query logging:
-results come straight from the configured Wagtail search backend (SQLite FTS5 in
-development and tests, PostgreSQL full text in production), ranked by relevance.
+results come from the Wagtail search index (SQLite FTS5 in development and tests,
+PostgreSQL full text in production), ranked by relevance, read by `engine.py` one
+page of results at a time. Result pages are cached (see `cached_window`).
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
-from wagtail.search.query import Or, PlainText
 
+from zoneportal.core.cache import structure_version
 from zoneportal.core.visibility import public_pages
 
+from .engine import Match, Window, pages_in_order, search_window
 from .highlighting import highlight, snippet
 from .query import NormalisedQuery
 from .text import page_text
+
+CACHE_SECONDS = 600
+"""Default lifetime of a cached result page (setting ZONEPORTAL_SEARCH_CACHE_SECONDS;
+0 turns the cache off)."""
 
 
 def searchable_pages(locale: Locale, home: Page | None):
@@ -27,30 +36,101 @@ def searchable_pages(locale: Locale, home: Page | None):
     return pages
 
 
+def _cache_seconds() -> int:
+    return getattr(settings, "ZONEPORTAL_SEARCH_CACHE_SECONDS", CACHE_SECONDS)
+
+
+class Searcher:
+    """One search (query, locale, site) whose results are read a window at a time.
+
+    The query as typed is searched first; only if no page matches it and it has a
+    CJK word of four or more characters, the relaxed query (all alternatives in one
+    statement) is searched instead. Each window, with its total and whether it came
+    from the relaxed query, is cached under the structure version of
+    `zoneportal.core.cache`, which every publish, unpublish, move or deletion of a
+    page changes: a cached result never outlives a change of what is published.
+    """
+
+    def __init__(self, query: NormalisedQuery, locale: Locale, home: Page | None):
+        self.query = query
+        self.pages = searchable_pages(locale, home)
+        self.exact = Match(groups=(query.tokens,))
+        self.relaxed = Match(groups=tuple(query.relaxed_token_groups()))
+        scope = f"{locale.pk}:{home.pk if home is not None else '-'}:{query.cache_key}"
+        self._scope_digest = hashlib.sha256(scope.encode()).hexdigest()[:32]
+
+    def _key(self, offset: int, limit: int) -> str:
+        return f"zp:search:{structure_version()}:{self._scope_digest}:{offset}:{limit}"
+
+    def window(self, offset: int, limit: int) -> tuple[Window, bool]:
+        """(the window of results, True if it is from the relaxed query)."""
+        seconds = _cache_seconds()
+        key = self._key(offset, limit) if seconds else None
+        if key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        found = search_window(self.exact, self.pages, offset, limit), False
+        if found[0].total == 0 and self.relaxed:
+            found = search_window(self.relaxed, self.pages, offset, limit), True
+        if key is not None:
+            cache.set(key, found, timeout=seconds)
+        return found
+
+
+class SearchHits:
+    """Search results as Django's Paginator wants them: countable and sliceable.
+
+    The window the view asked for is fetched up front (with the total); a slice
+    for another window (the paginator clamping an out-of-range page number) is
+    fetched when asked for. Slices give specific pages, most relevant first.
+    """
+
+    ordered = True
+
+    def __init__(self, searcher: Searcher, offset: int, limit: int):
+        self.searcher = searcher
+        self.offset, self.limit = offset, limit
+        self.first, self.relaxed = searcher.window(offset, limit)
+
+    def count(self) -> int:
+        return self.first.total
+
+    def __len__(self) -> int:
+        return self.first.total
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("search results can only be sliced")
+        start = key.start or 0
+        stop = self.first.total if key.stop is None else key.stop
+        if (start, stop) == (self.offset, self.offset + self.limit):
+            window = self.first
+        else:
+            window, _relaxed = self.searcher.window(start, max(stop - start, 0))
+        return pages_in_order(window.ids)
+
+
 @dataclass
 class SearchOutcome:
-    results: object
-    """Lazy, sliceable, countable search results, most relevant first."""
+    results: SearchHits
+    """Countable, sliceable search results, most relevant first."""
     relaxed: bool = False
     """True if nothing matched as typed and the relaxed CJK query was used."""
 
 
-def run_search(query: NormalisedQuery, locale: Locale, home: Page | None) -> SearchOutcome:
-    """Search results for `query`, most relevant first.
-
-    `.specific()` is applied before searching, so a page of results is fetched with
-    one query per page type. All tokens must match ("and"). Only when that finds
-    nothing and the query has a long CJK word, the relaxed query is tried: the word
-    may then be split in two ("하이닉스투자" finds "하이닉스의 투자"). The count of the
-    first search is cached by Wagtail, so the paginator does not repeat it.
+def run_search(
+    query: NormalisedQuery, locale: Locale, home: Page | None, *, page: int = 1, per_page: int = 10
+) -> SearchOutcome:
+    """Search results for `query`, most relevant first, with result page `page`
+    (of `per_page` results) fetched: one SQL statement (two when the relaxed CJK
+    query is needed), none when cached. All tokens must match ("and"). Only when
+    that finds nothing and the query has a long CJK word, the relaxed query is
+    used: the word may then be split in two ("하이닉스투자" finds "하이닉스의 투자").
     """
-    pages = searchable_pages(locale, home).specific()
-    results = pages.search(query.search_string, operator="and")
-    alternatives = query.relaxed_search_strings()
-    if not alternatives or results.count():
-        return SearchOutcome(results)
-    relaxed = Or([PlainText(alternative, operator="and") for alternative in alternatives])
-    return SearchOutcome(pages.search(relaxed), relaxed=True)
+    offset = (max(page, 1) - 1) * per_page
+    hits = SearchHits(Searcher(query, locale, home), offset, per_page)
+    return SearchOutcome(hits, relaxed=hits.relaxed)
 
 
 @dataclass

@@ -48,10 +48,11 @@ def search(request):
     }
     if query:
         per_page = getattr(settings, "ZONEPORTAL_SEARCH_PER_PAGE", DEFAULT_PER_PAGE)
-        outcome = run_search(query, locale, home)
+        number = _page_number(request.GET.get("page"))
+        outcome = run_search(query, locale, home, page=number, per_page=per_page)
         paginator = Paginator(outcome.results, per_page)
         # get_page() clamps out-of-range numbers to the last page.
-        page_obj = paginator.get_page(_page_number(request.GET.get("page")))
+        page_obj = paginator.get_page(number)
         context.update(
             paginator=paginator,
             relaxed=outcome.relaxed,
