@@ -84,3 +84,28 @@ def redis_server(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+# -- a small news site ------------------------------------------------------------------
+@pytest.fixture
+def news_index(site_home, make_page):
+    from zoneportal.core.models import SectionPage
+    from zoneportal.news.models import NewsIndexPage
+
+    media_center = make_page(site_home, SectionPage, title="Media Center", slug="media-center")
+    return make_page(media_center, NewsIndexPage, title="News", slug="news")
+
+
+@pytest.fixture
+def article(news_index, make_page):
+    import datetime as dt
+
+    from zoneportal.news.models import NewsArticlePage
+
+    return make_page(
+        news_index,
+        NewsArticlePage,
+        title="Park opens",
+        slug="park-opens",
+        publication_date=dt.date(2024, 5, 6),
+    )

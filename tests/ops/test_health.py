@@ -64,6 +64,10 @@ def test_readyz_names_an_unreachable_redis_although_pages_fail_open(client, sett
     assert response.status_code == 503
     assert response.json()["failed"] == ["cache"]
     assert response.json()["checks"]["cache"]["error"] == "ConnectionError"
+    # What a load balancer probe asks: the app serves pages without Redis.
+    skipped = client.get("/readyz?skip=cache")
+    assert skipped.status_code == 200
+    assert set(skipped.json()["checks"]) == {"database", "storage"}
 
 
 @pytest.mark.django_db

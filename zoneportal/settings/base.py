@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "zoneportal.ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "zoneportal.security.headers.SecurityHeadersMiddleware",
+    # Cache-Control for browsers and Varnish; sees the cookies and Vary set below it.
+    "zoneportal.ops.http_cache.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zoneportal.core.middleware.CachedSiteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -224,6 +226,13 @@ ZONEPORTAL_SEARCH_PER_PAGE = 10
 # How long rendered navigation and footer fragments may be cached. They are also
 # invalidated whenever a page is published, moved or deleted, or settings change.
 ZONEPORTAL_FRAGMENT_CACHE_SECONDS = 60 * 60
+
+# HTTP caching (zoneportal/ops/http_cache.py): anonymous pages are kept by browsers for
+# max-age seconds and by the cache tier for s-maxage (purged on publish when
+# CACHE_PURGE_URL is set). Pages of these types are never cached (they hold a form).
+ZONEPORTAL_CACHE_MAX_AGE = 60
+ZONEPORTAL_CACHE_S_MAXAGE = 60 * 60
+ZONEPORTAL_UNCACHED_PAGE_TYPES = ["inquiries.InquiryPage"]
 
 LOGIN_URL = "wagtailadmin_login"
 
