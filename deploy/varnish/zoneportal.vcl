@@ -12,7 +12,8 @@
 # - key: URL + host name (port and case ignored); the language is in the URL prefix;
 # - PURGE <path> with the page's Host, from this machine only (Wagtail's frontend
 #   cache HTTPBackend, CACHE_PURGE_URL=http://127.0.0.1:6081);
-# - grace: stale pages are served for up to 6 h while the app servers are down.
+# - grace: stale pages are served for up to 6 h while the app servers are down
+#   (probe: /readyz?skip=cache, so a Redis outage, which the app survives, is not one).
 vcl 4.1;
 
 import std;
@@ -28,7 +29,7 @@ backend app_servers {
     .max_connections = 300;
     .probe = {
         .request =
-            "GET /readyz HTTP/1.1"
+            "GET /readyz?skip=cache HTTP/1.1"
             "Host: portal.example.org"
             "User-Agent: varnish-probe"
             "Connection: close";
