@@ -4,11 +4,20 @@ Every email the inquiry pipeline sends (acknowledgement, reply, owner notificati
 digest) goes through `queue_email`: the `OutgoingEmail` row is written in the
 caller's transaction, and delivery is enqueued only once that transaction commits, so
 a rolled-back inquiry never sends mail and a mail server that is down never loses one.
+
+If enqueuing itself fails (the task queue is unreachable, or, with the immediate
+backend in development, the delivery raised), the row stays Queued and
+`manage.py retry_stalled_emails` picks it up: the visitor's request is never failed
+after their inquiry was committed.
 """
+
+import logging
 
 from django.db import transaction
 
 from .models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
 
 
 def queue_email(*, kind, to, language, subject, body, inquiry=None) -> OutgoingEmail:
@@ -19,7 +28,15 @@ def queue_email(*, kind, to, language, subject, body, inquiry=None) -> OutgoingE
     return email
 
 
-def _enqueue_delivery(email_id: int) -> None:
+def _enqueue_delivery(email_id: int, run_after=None) -> None:
     from .tasks import deliver_email
 
-    deliver_email.enqueue(email_id)
+    try:
+        task = deliver_email.using(run_after=run_after) if run_after else deliver_email
+        task.enqueue(email_id)
+    except Exception as exc:  # the sweep retries; never fail the caller after commit
+        logger.warning(
+            "Email %s not enqueued (%s); retry_stalled_emails will pick it up",
+            email_id,
+            type(exc).__name__,
+        )

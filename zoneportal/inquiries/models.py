@@ -60,6 +60,12 @@ class InquiryPage(BasePage):
     class Meta:
         verbose_name = _("inquiry page")
 
+    def serve(self, request, *args, **kwargs):
+        """The form, its submission and the thank-you page (see views.py)."""
+        from .views import serve_inquiry_page
+
+        return serve_inquiry_page(self, request, *args, **kwargs)
+
 
 class Inquiry(models.Model):
     """One message from an investor, from reception to closing.

@@ -1,0 +1,143 @@
+"""Spam defence of the public inquiry form, without any third-party service.
+
+Everything here works offline and in mainland China (no captcha loaded from
+another host):
+
+- a honeypot field that people never see or reach, but form-filling bots do;
+- a signed timestamp issued with the form: a post sooner than
+  ZONEPORTAL_INQUIRY_MIN_FILL_SECONDS after the form was served, or without a valid
+  signature, is a script;
+- too many links in the message;
+- rate limits per client IP and per email address through the cache.
+
+Suspected spam is *kept* (status Spam, with the reason) and the sender sees the
+ordinary success page, so a bot learns nothing; rate-limited senders are told
+plainly (HTTP 429). Nothing here logs personal data: cache keys hold hashes.
+"""
+
+import hashlib
+import re
+import time
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+FORM_KEY_SALT = "zoneportal.inquiries.form-key"
+RATE_WINDOW_SECONDS = 3600
+LINK_RE = re.compile(r"(https?://|www\.|\[url|<a\s)", re.IGNORECASE)
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def min_fill_seconds() -> float:
+    return float(_setting("ZONEPORTAL_INQUIRY_MIN_FILL_SECONDS", 3))
+
+
+def max_links() -> int:
+    return int(_setting("ZONEPORTAL_INQUIRY_MAX_LINKS", 3))
+
+
+def max_message_length() -> int:
+    return int(_setting("ZONEPORTAL_INQUIRY_MAX_MESSAGE_LENGTH", 5000))
+
+
+# -- form key: submission token + time the form was served ------------------------------
+
+
+@dataclass(frozen=True)
+class FormKey:
+    token: uuid.UUID
+    issued_at: float
+
+
+def issue_form_key(token: uuid.UUID | None = None, now: float | None = None) -> str:
+    """A signed value carrying the form's submission token and the time it was served."""
+    token = token or uuid.uuid4()
+    issued = time.time() if now is None else now
+    return signing.dumps({"t": str(token), "at": round(issued, 3)}, salt=FORM_KEY_SALT)
+
+
+def read_form_key(value: str) -> FormKey | None:
+    """The key's token and time, or None when it is missing, altered or malformed."""
+    if not value:
+        return None
+    try:
+        data = signing.loads(value, salt=FORM_KEY_SALT)
+        return FormKey(uuid.UUID(data["t"]), float(data["at"]))
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+# -- spam verdict ------------------------------------------------------------------------
+
+
+def count_links(*texts: str) -> int:
+    return sum(len(LINK_RE.findall(text or "")) for text in texts)
+
+
+def spam_reason(*, honeypot: str, form_key: FormKey | None, cleaned: dict, now=None) -> str:
+    """Why a valid-looking submission is probably spam, or '' when it looks human."""
+    now = time.time() if now is None else now
+    if honeypot.strip():
+        return "honeypot field filled in"
+    if form_key is None:
+        return "form key missing or altered"
+    elapsed = now - form_key.issued_at
+    if elapsed < min_fill_seconds():
+        return f"sent {max(elapsed, 0):.1f} s after the form was served"
+    if count_links(cleaned.get("name", ""), cleaned.get("organisation", "")):
+        return "link in the name or organisation"
+    links = count_links(cleaned.get("message", ""))
+    if links > max_links():
+        return f"{links} links in the message"
+    return ""
+
+
+# -- rate limits -------------------------------------------------------------------------
+
+
+def client_ip(request) -> str:
+    """REMOTE_ADDR, or the first X-Forwarded-For address behind a trusted proxy."""
+    if _setting("ZONEPORTAL_INQUIRY_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        first = forwarded.split(",")[0].strip()
+        if first:
+            return first
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _key(kind: str, value: str) -> str:
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()[:32]
+    return f"zp:inquiry-rate:{kind}:{digest}"
+
+
+def _limits(ip: str, email: str) -> list[tuple[str, int]]:
+    limits = [(_key("ip", ip), int(_setting("ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_IP", 20)))]
+    email = (email or "").strip().lower()
+    if email:
+        limits.append(
+            (_key("email", email), int(_setting("ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL", 5)))
+        )
+    return limits
+
+
+def rate_limited(ip: str, email: str) -> bool:
+    """True when this IP or email address already sent its quota in the last hour."""
+    limits = _limits(ip, email)
+    counts = cache.get_many([key for key, _limit in limits])
+    return any(counts.get(key, 0) >= limit for key, limit in limits)
+
+
+def record_submission(ip: str, email: str) -> None:
+    """Count one stored submission against the IP and the email address."""
+    for key, _limit in _limits(ip, email):
+        if not cache.add(key, 1, RATE_WINDOW_SECONDS):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, RATE_WINDOW_SECONDS)
