@@ -33,3 +33,39 @@ def editor_user(db):
 def signed_in(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def media_center(site_home, make_page):
+    from zoneportal.core.models import SectionPage
+
+    return make_page(site_home, SectionPage, title="Media Center", slug="media-center")
+
+
+@pytest.fixture
+def news_index(media_center, make_page):
+    from zoneportal.news.models import NewsIndexPage
+
+    return make_page(media_center, NewsIndexPage, title="News", slug="news")
+
+
+@pytest.fixture
+def make_article(news_index):
+    """An article under the news index, published unless publish=False."""
+    import datetime as dt
+
+    from zoneportal.news.models import NewsArticlePage
+
+    def _make(title, publish=True, **fields):
+        fields.setdefault("publication_date", dt.date(2024, 5, 1))
+        page = NewsArticlePage(title=title, slug=title.lower().replace(" ", "-")[:50], **fields)
+        news_index.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        else:
+            page.live = False
+            page.save(update_fields=["live"])
+        return NewsArticlePage.objects.get(pk=page.pk)
+
+    return _make
