@@ -8,3 +8,8 @@ class OpsConfig(AppConfig):
     name = "zoneportal.ops"
     label = "ops"
     verbose_name = "Operations"
+
+    def ready(self):
+        from . import purge
+
+        purge.connect()

@@ -177,7 +177,7 @@ CACHE_PURGE_URLS = [
 ]
 WAGTAILFRONTENDCACHE = {
     f"cache{index}": {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "zoneportal.ops.purge.PurgeBackend",  # Wagtail HTTPBackend + timeout
         "LOCATION": url,
     }
     for index, url in enumerate(CACHE_PURGE_URLS)

@@ -1,0 +1,182 @@
+"""Publishing, unpublishing, moving or deleting a news article purges every URL that
+shows it, on every cache endpoint, after the transaction commits."""
+
+import datetime as dt
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from django.db import transaction
+from wagtail.models import Locale
+
+from zoneportal.news.models import NewsArticlePage, NewsIndexPage
+from zoneportal.ops import purge
+
+pytestmark = pytest.mark.django_db
+
+
+class PurgeRecorder:
+    """A tiny HTTP server on 127.0.0.1 that records PURGE requests (path, Host)."""
+
+    def __init__(self):
+        self.requests = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_PURGE(self):  # noqa: N802
+                recorder.requests.append((self.path, self.headers["Host"]))
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def paths(self) -> set[str]:
+        return {path for path, _host in self.requests}
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def caches_tier(settings):
+    purge._local.urls = None  # nothing left over from transactions other tests rolled back
+    first, second = PurgeRecorder(), PurgeRecorder()
+    settings.WAGTAILFRONTENDCACHE = {
+        "a": {"BACKEND": "zoneportal.ops.purge.PurgeBackend", "LOCATION": first.url},
+        "b": {"BACKEND": "zoneportal.ops.purge.PurgeBackend", "LOCATION": second.url},
+    }
+    yield first, second
+    first.close()
+    second.close()
+
+
+@pytest.fixture
+def bilingual(site_home, news_index, article):
+    """The article, its index and home also in Chinese."""
+    zh, _ = Locale.objects.get_or_create(language_code="zh-hans")
+    translated = {}
+    for page in (site_home, news_index.get_parent(), news_index, article):
+        copy = page.specific.copy_for_translation(zh)
+        copy.save_revision().publish()
+        translated[page.pk] = copy.specific
+    return translated[article.pk]
+
+
+NEWS = "/media-center/news/"
+
+
+def expected(*languages, article_slug="park-opens", index=NEWS):
+    paths = {"/sitemap.xml"}
+    for language in languages:
+        paths |= {
+            f"/{language}/",
+            f"/{language}{index}",
+            f"/{language}{index}feed/rss/",
+            f"/{language}{index}feed/atom/",
+            f"/{language}{index}{article_slug}/",
+        }
+    return paths
+
+
+def test_nothing_is_purged_when_no_cache_is_configured(article, settings, monkeypatch):
+    calls = []
+    monkeypatch.setattr("zoneportal.ops.purge.schedule", calls.append)
+    settings.WAGTAILFRONTENDCACHE = {}
+    article.save_revision().publish()
+    assert calls == []
+
+
+def test_publish_purges_the_article_in_every_language_and_what_lists_it(
+    article, bilingual, caches_tier, django_capture_on_commit_callbacks
+):
+    first, second = caches_tier
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        article.title = "Park opens (corrected)"
+        article.save_revision().publish()
+        assert first.requests == [], "nothing is purged before the commit"
+    assert first.paths() == expected("en", "zh")
+    assert second.paths() == first.paths(), "every cache endpoint gets the same purges"
+    assert {host for _path, host in first.requests} == {"testserver"}
+    assert len(first.requests) == len(first.paths()), "each URL once"
+
+
+def test_unpublish_purges_the_same_urls(article, caches_tier, django_capture_on_commit_callbacks):
+    first, _ = caches_tier
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+    assert first.paths() == expected("en")
+
+
+@pytest.fixture
+def archive(news_index, make_page):
+    return make_page(news_index.get_parent(), NewsIndexPage, title="Archive", slug="archive")
+
+
+def test_move_purges_old_and_new_urls_and_both_listings(
+    article, archive, caches_tier, django_capture_on_commit_callbacks
+):
+    first, _ = caches_tier
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsArticlePage.objects.get(pk=article.pk).move(archive, pos="last-child")
+    archive_index = "/media-center/archive/"
+    assert first.paths() == expected("en") | expected("en", index=archive_index)
+
+
+def test_delete_purges_the_article_its_listing_and_the_other_language(
+    article, bilingual, caches_tier, django_capture_on_commit_callbacks
+):
+    first, _ = caches_tier
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsArticlePage.objects.get(pk=article.pk).delete()
+    assert first.paths() == expected("en", "zh")
+
+
+def test_a_related_article_box_pointing_at_it_is_purged(
+    article, news_index, make_page, settings, django_capture_on_commit_callbacks
+):
+    from zoneportal.news.models import NewsArticleRelatedLink
+
+    other = make_page(
+        news_index,
+        NewsArticlePage,
+        title="Other",
+        slug="other",
+        publication_date=dt.date(2024, 1, 1),
+    )
+    NewsArticleRelatedLink.objects.create(page=other, article=article)
+    recorder = PurgeRecorder()
+    purge._local.urls = None
+    settings.WAGTAILFRONTENDCACHE = {
+        "a": {"BACKEND": "zoneportal.ops.purge.PurgeBackend", "LOCATION": recorder.url}
+    }
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            article.save_revision().publish()
+        assert f"/en{NEWS}other/" in recorder.paths()
+    finally:
+        recorder.close()
+
+
+def test_an_unreachable_cache_does_not_break_publishing(
+    article, settings, caplog, django_capture_on_commit_callbacks
+):
+    from .conftest import free_port
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "down": {
+            "BACKEND": "zoneportal.ops.purge.PurgeBackend",
+            "LOCATION": f"http://127.0.0.1:{free_port()}",
+        }
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert NewsArticlePage.objects.get(pk=article.pk).live
+    assert any("Could not purge" in record.getMessage() for record in caplog.records)
