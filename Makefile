@@ -42,3 +42,15 @@ messages: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected var
+
+# Backups (docs/operations.md): the settings in DJANGO_SETTINGS_MODULE (production on a
+# server, dev otherwise); folders go to $(BACKUP_DIR) (default var/backups).
+.PHONY: backup restore
+OPS_SETTINGS = DJANGO_SETTINGS_MODULE=$(or $(DJANGO_SETTINGS_MODULE),zoneportal.settings.dev)
+
+backup:
+	$(OPS_SETTINGS) $(BIN)/python manage.py backup
+
+restore:
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=<backup folder>"; exit 2; }
+	$(OPS_SETTINGS) $(BIN)/python manage.py restore "$(FROM)" --yes
