@@ -58,6 +58,7 @@ class Searcher:
         self.relaxed = Match(groups=tuple(query.relaxed_token_groups()))
         scope = f"{locale.pk}:{home.pk if home is not None else '-'}:{query.cache_key}"
         self._scope_digest = hashlib.sha256(scope.encode()).hexdigest()[:32]
+        self._exact_found_nothing = False
 
     def _key(self, offset: int, limit: int) -> str:
         return f"zp:search:{structure_version()}:{self._scope_digest}:{offset}:{limit}"
@@ -70,9 +71,13 @@ class Searcher:
             cached = cache.get(key)
             if cached is not None:
                 return cached
-        found = search_window(self.exact, self.pages, offset, limit), False
-        if found[0].total == 0 and self.relaxed:
+        if self._exact_found_nothing:
             found = search_window(self.relaxed, self.pages, offset, limit), True
+        else:
+            found = search_window(self.exact, self.pages, offset, limit), False
+            if found[0].total == 0 and self.relaxed:
+                self._exact_found_nothing = True
+                found = search_window(self.relaxed, self.pages, offset, limit), True
         if key is not None:
             cache.set(key, found, timeout=seconds)
         return found
@@ -103,12 +108,16 @@ class SearchHits:
         if not isinstance(key, slice) or key.step not in (None, 1):
             raise TypeError("search results can only be sliced")
         start = key.start or 0
-        stop = self.first.total if key.stop is None else key.stop
-        if (start, stop) == (self.offset, self.offset + self.limit):
-            window = self.first
+        stop = min(self.first.total if key.stop is None else key.stop, self.first.total)
+        if self.offset <= start and stop <= self.offset + self.limit:
+            # Within the window fetched up front (the last page may be cut short).
+            ids = self.first.ids[start - self.offset : stop - self.offset]
         else:
-            window, _relaxed = self.searcher.window(start, max(stop - start, 0))
-        return pages_in_order(window.ids)
+            # Another result page (the paginator clamped an out-of-range number):
+            # fetch it as a whole page, so it is cached like any other.
+            window = self.searcher.window(start, max(self.limit, stop - start))[0]
+            ids = window.ids[: max(stop - start, 0)]
+        return pages_in_order(ids)
 
 
 @dataclass
