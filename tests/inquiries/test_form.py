@@ -264,3 +264,25 @@ def test_phone_is_stored_in_e164(post_form, inquiry_page):
 def test_phone_is_optional(post_form, inquiry_page):
     assert post_form(inquiry_page, phone="").status_code == 303
     assert Inquiry.objects.get().phone == ""
+
+
+def test_message_page_is_linked_from_every_footer_and_the_sidebar(
+    client, site_home, inquiry_page, make_page
+):
+    from zoneportal.core.models import StandardPage
+
+    from .conftest import translate
+
+    site_home.message_page = inquiry_page
+    site_home.save_revision().publish()
+    overview = make_page(site_home, StandardPage, title="Overview")
+    html = client.get(overview.url).content.decode()
+    footer = html[html.index("<footer") :]
+    assert 'href="/en/leave-your-message/"' in footer
+    sidebar = html[html.index('<aside class="sidebar"') :]
+    assert 'href="/en/leave-your-message/"' in sidebar[: sidebar.index("</aside>")]
+    # The home page (no sidebar) has it in the footer too, and in Japanese it leads
+    # to the Japanese form.
+    translate(inquiry_page, "ja")  # copies the home page (with its message page) too
+    ja_html = client.get("/ja/").content.decode()
+    assert 'href="/ja/leave-your-message/"' in ja_html[ja_html.index("<footer") :]

@@ -51,11 +51,26 @@ def site_footer(context):
     footer_text = None
     if nav and nav.footer_text_id:
         footer_text = nav.footer_text.localized
+    groups = footer_groups(nav, home, request) if nav and home else []
     return {
-        "groups": footer_groups(nav, home, request) if nav and home else [],
+        "groups": groups,
         "footer_text": footer_text,
+        "message_link": _footer_message_link(home, groups, request),
         "request": request,
     }
+
+
+def _footer_message_link(home, groups, request):
+    """The "Leave Your Message Here" page, unless the footer groups already link it."""
+    message_page = getattr(home.specific, "message_page", None) if home else None
+    if message_page is None:
+        return None
+    from ..localized import localized_link
+
+    link = localized_link(message_page, request)
+    listed = {group.url for group in groups}
+    listed |= {child.url for group in groups for child in group.children}
+    return None if not link or link.url in listed else link
 
 
 @register.inclusion_tag("core/includes/sidebar.html", takes_context=True)
