@@ -23,9 +23,7 @@ PASSWORD = "officer-password-123"
 class InquiryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Inquiry
-        exclude = ["received"]
 
-    received = None
     reference = factory.LazyFunction(lambda: f"WND-2026-{next(_sequence):06d}")
     name = "Hanako Sato"
     organisation = "Sato Precision Co., Ltd."

@@ -14,6 +14,7 @@ import json
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -34,6 +35,28 @@ from .filters import InquiryFilterSet, country_name
 from .models import Inquiry, InquiryEvent
 from .permissions import inquiry_permission_policy
 from .service_levels import due
+
+
+class PermissionFirstMixin:
+    """Check the permission before `setup` loads anything.
+
+    Wagtail's generic views load the object in `setup` and check permissions later in
+    `dispatch`, so a guessed id would answer 404 where a real one answers 403. Here
+    both answer the same refusal.
+    """
+
+    def setup(self, request, *args, **kwargs):
+        self.request = request
+        if self.permission_required is not None and not self.user_has_permission(
+            self.permission_required
+        ):
+            raise PermissionDenied
+        if self.any_permission_required is not None and not self.user_has_any_permission(
+            self.any_permission_required
+        ):
+            raise PermissionDenied
+        super().setup(request, *args, **kwargs)
+
 
 # --- List ----------------------------------------------------------------------------
 
@@ -70,7 +93,7 @@ class OwnerColumn(Column):
         return (owner.get_full_name() or owner.get_username()) if owner else _("Unassigned")
 
 
-class InquiryIndexView(IndexView):
+class InquiryIndexView(PermissionFirstMixin, IndexView):
     any_permission_required = ["view"]
     table_class = InquiryTable
     filterset_class = InquiryFilterSet
@@ -116,11 +139,12 @@ class InquiryIndexView(IndexView):
     def get_inspect_url(self, instance):
         return reverse("inquiry:inspect", args=[instance.pk])
 
-    def decorate_paginated_queryset(self, queryset):
+    def get_table(self, object_list):
         now = timezone.now()
-        for inquiry in queryset:
+        object_list = list(object_list)
+        for inquiry in object_list:
             inquiry.due = due(inquiry, now)
-        return queryset
+        return super().get_table(object_list)
 
     @cached_property
     def header_more_buttons(self):
@@ -209,7 +233,7 @@ class ReplyForm(forms.Form):
     )
 
 
-class InquiryInspectView(InspectView):
+class InquiryInspectView(PermissionFirstMixin, InspectView):
     any_permission_required = ["view"]
     template_name = "inquiries/admin/inspect.html"
     page_title = _("Inquiry")
@@ -271,7 +295,7 @@ class InquiryInspectView(InspectView):
         return context
 
 
-class InquiryActionView(PermissionCheckedMixin, FormView):
+class InquiryActionView(PermissionFirstMixin, PermissionCheckedMixin, FormView):
     """POST-only: validate a form, run one workflow function, go back to the detail page."""
 
     model = Inquiry
@@ -350,11 +374,11 @@ class ReplyView(InquiryActionView):
         return _("Reply to %(reference)s queued for sending.") % {"reference": self.inquiry}
 
 
-class InquiryDeleteView(DeleteView):
+class InquiryDeleteView(PermissionFirstMixin, DeleteView):
     permission_required = "delete"
 
 
-class InquiryHistoryView(HistoryView):
+class InquiryHistoryView(PermissionFirstMixin, HistoryView):
     any_permission_required = ["view"]
 
 
@@ -365,7 +389,9 @@ class EmailAddressForm(forms.Form):
     email = forms.EmailField(label=_("Email address"))
 
 
-class PrivacyView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class PrivacyView(
+    PermissionFirstMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
     """Find everything held on one email address; export it as JSON or erase it."""
 
     model = Inquiry
@@ -447,6 +473,7 @@ class InquiryViewSet(ModelViewSet):
         # No add or edit views: the public form creates inquiries, workflow.py changes them.
         view_kwargs["add_url_name"] = None
         view_kwargs["edit_url_name"] = None
+        view_kwargs["usage_url_name"] = None
         return view_kwargs
 
     def get_urlpatterns(self):
@@ -472,6 +499,23 @@ class InquiryViewSet(ModelViewSet):
     @property
     def _export_view(self):
         return self.construct_view(InquiryExportView, **self.get_index_view_kwargs())
+
+    @property
+    def url_finder_class(self):
+        """Site history and other reports link to the detail page (there is no edit view)."""
+        from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+
+        class InquiryURLFinder(ModelAdminURLFinder):
+            edit_url_name = self.get_url_name("inspect")
+
+            def get_edit_url(self, instance):
+                if self.user and not inquiry_permission_policy.user_has_permission(
+                    self.user, "view"
+                ):
+                    return None
+                return self.construct_edit_url(instance)
+
+        return InquiryURLFinder
 
     @property
     def menu_item_class(self):
