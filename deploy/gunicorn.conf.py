@@ -13,6 +13,10 @@ Everything host-specific comes from the environment (defaults in brackets):
   workers so slow leaks cannot grow, at staggered moments.
 - GUNICORN_ACCESS_LOG [-] and GUNICORN_ERROR_LOG [-]: file paths, "-" for stdout/err.
 - GUNICORN_PIDFILE [none], GUNICORN_LOG_LEVEL [info], GUNICORN_PROC_NAME [zoneportal].
+- GUNICORN_WARM_URLS [/en/]: pages rendered once in the master before workers fork
+  (with GUNICORN_PRELOAD, the default), so compiled templates and translations are
+  shared by every worker, including those recycled by max_requests: no worker's first
+  visitor waits for template compilation. Empty to skip.
 
 The access log ends with the request time in microseconds (%(D)s) and the worker
 pid, so slow pages and a misbehaving worker can be found with awk.
@@ -55,10 +59,31 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # remote address (nginx passes the client in X-Forwarded-For), request, status, bytes,
 # referer, agent, request time in microseconds, worker pid.
 access_log_format = (
-    '%(h)s %({x-forwarded-for}i)s [%(t)s] "%(r)s" %(s)s %(B)s "%(f)s" "%(a)s" %(D)sus pid=%(p)s'
+    '%(h)s "%({x-forwarded-for}i)s" %(t)s "%(r)s" %(s)s %(B)s "%(f)s" "%(a)s" %(D)sus %(p)s'
 )
 pidfile = os.environ.get("GUNICORN_PIDFILE") or None
 proc_name = os.environ.get("GUNICORN_PROC_NAME", "zoneportal")
 
 # Only the local proxy talks to gunicorn; trust its X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+
+def when_ready(server):
+    """Render GUNICORN_WARM_URLS in the master, then close its connections before forking."""
+    urls = [u for u in os.environ.get("GUNICORN_WARM_URLS", "/en/").split(",") if u.strip()]
+    if not (preload_app and urls):
+        return
+    from django.conf import settings
+    from django.db import connections
+    from django.test import Client
+
+    host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h.strip(".*")), "localhost")
+    client = Client(HTTP_HOST=host, HTTP_X_FORWARDED_PROTO="https")
+    try:
+        for url in urls:
+            response = client.get(url.strip())
+            server.log.info("warmed %s: %s", url.strip(), response.status_code)
+    except Exception:  # a warm-up must never stop the server from starting
+        server.log.exception("warm-up of %s failed", urls)
+    finally:
+        connections.close_all()

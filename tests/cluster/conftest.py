@@ -109,10 +109,17 @@ def cluster():
     try:
         yield handle
     finally:
-        stop = subprocess.run(
-            [str(SCRIPT), "stop"], cwd=REPO, env=env, capture_output=True, text=True, timeout=180
-        )
-        assert stop.returncode == 0, f"cluster did not stop cleanly:\n{stop.stderr}"
+        # ZP_CLUSTER_KEEP=1 leaves it running to iterate on the tests without restarts.
+        if os.environ.get("ZP_CLUSTER_KEEP") != "1":
+            stop = subprocess.run(
+                [str(SCRIPT), "stop"],
+                cwd=REPO,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=180,
+            )
+            assert stop.returncode == 0, f"cluster did not stop cleanly:\n{stop.stderr}"
 
 
 def wait_until(predicate, timeout: float, interval: float = 0.05):
