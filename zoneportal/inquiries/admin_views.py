@@ -182,7 +182,7 @@ class InquiryExportView(InquiryIndexView):
         response = (
             exports.xlsx_response(queryset) if fmt == "xlsx" else exports.csv_response(queryset)
         )
-        for inquiry in queryset.only("pk", "reference"):
+        for inquiry in queryset.select_related(None).only("pk", "reference"):
             log(inquiry, "inquiries.export", user=request.user, data={"format": fmt})
         return response
 
