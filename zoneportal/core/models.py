@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -33,11 +34,35 @@ class SiteImage(AbstractImage):
         help_text=_('Source shown after captions, e.g. "wnd.gov.cn" becomes [Photo/wnd.gov.cn].'),
     )
 
+    alt_texts = models.JSONField(
+        _("alt text in other languages"),
+        default=dict,
+        blank=True,
+    )
+    """{"ja": "...", "ko": "...", "zh-hans": "..."}: edited on the image form, one field
+    per language (zoneportal/core/image_forms.py). Stored on the image row so that an
+    image fetched with its page brings every language's alt text without a query."""
+
+    # alt_texts is edited through the per-language fields of SiteImageForm.
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
     @property
     def default_alt_text(self):
         return self.description or self.title
+
+    def alt_text_for(self, language_code: str | None = None) -> str:
+        """Alt text in `language_code` (default: the active language), else the default.
+
+        A regional variant falls back to its language ("ja-jp" -> "ja") before the
+        default description is used.
+        """
+        language = (language_code or translation.get_language() or "").lower()
+        texts = self.alt_texts if isinstance(self.alt_texts, dict) else {}
+        if language and texts:
+            text = texts.get(language) or texts.get(language.split("-")[0])
+            if text and text.strip():
+                return text.strip()
+        return self.default_alt_text
 
 
 class SiteRendition(AbstractRendition):

@@ -10,6 +10,7 @@ from wagtail.models import Collection
 from zoneportal.core.models import HomePage, SiteImage
 
 from .builder import DEMO_COLLECTION, DemoBuilder
+from .content.image_alt import translate_image_alt_texts
 from .translating import translate_demo
 
 # Order matters: it is the order of pages in menus, and later modules link to
@@ -41,6 +42,7 @@ def load(stdout=None, translations=True) -> DemoBuilder:
         import_module(f"zoneportal.demo.content.{name}").load(builder)
     if translations:
         translate_demo(stdout=stdout)
+        translate_image_alt_texts(stdout=stdout)
     return builder
 
 

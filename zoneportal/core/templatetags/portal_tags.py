@@ -142,3 +142,35 @@ def localized(context, page):
 def language_tag(language_code: str) -> str:
     """BCP 47 form of a Django language code, for lang and hreflang attributes."""
     return bcp47(language_code or "")
+
+
+@register.filter
+def localized_alt(image) -> str:
+    """`{{ image|localized_alt }}`: the image's alt text in the active language.
+
+    Falls back to the default (English) alt text when the image has none in this
+    language. The texts come with the image row, so this costs no query. Explicit
+    per-use overrides (a block's alt text) go first: `{% firstof value.alt_text
+    value.image|localized_alt as alt %}`.
+    """
+    if not image:
+        return ""
+    alt_text_for = getattr(image, "alt_text_for", None)
+    if alt_text_for is None:
+        return getattr(image, "default_alt_text", "") or ""
+    return alt_text_for()
+
+
+@register.simple_tag(takes_context=True)
+def localized_pages(context, pages):
+    """`{% localized_pages pages as pages %}`: the pages in the viewed page's language.
+
+    See zoneportal.core.localized.localized_pages; for card lists of page references.
+    """
+    from ..localized import localized_pages as _localized_pages
+
+    page = context.get("page")
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id is None or not pages:
+        return pages
+    return _localized_pages(pages, locale_id)
