@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Benchmarks of the local cluster (deploy/local-cluster), results in bench/production.md.
+#   bench/cluster.sh [seconds]   (default 20 s per wrk run; the mixed load is 60 s)
+# Starts the cluster if it is not running (and leaves it running: deploy/local-cluster stop).
+# (a) cached article through nginx+Varnish and through Varnish alone vs the same HTML
+#     as a static file served by nginx (the ceiling);
+# (b) uncached pages straight from app server A (gunicorn, 2 workers) with wrk, and
+#     in-process render time and queries (bench/cluster_render.py);
+# (c) the mixed load (bench/cluster_mixed.lua) at 200 connections for 60 s.
+# The 30-minute soak is separate: bench/cluster_soak.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-20}
+NGINX=http://127.0.0.1:${ZP_NGINX_PORT:-8080}
+VARNISH=http://127.0.0.1:${ZP_VARNISH_PORT:-6081}
+APP_A=http://127.0.0.1:${ZP_APP_A_PORT:-8001}
+DIR=${ZP_CLUSTER_DIR:-var/cluster}
+ARTICLE=/en/media-center/news/wuxi-to-deepen-cooperation-with-japan-and-south-korea/
+
+deploy/local-cluster status >/dev/null 2>&1 || deploy/local-cluster start
+
+echo "## $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "nginx $(nginx -v 2>&1 | cut -d/ -f2), $(varnishd -V 2>&1 | head -1 | cut -d'(' -f2 | cut -d' ' -f1), wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
+
+row() {  # name url wrk-args...
+  local name=$1 url=$2; shift 2
+  local out
+  out=$(wrk --latency "$@" "$url")
+  printf '| %s | `%s` | %s | %s | %s | %s |\n' "$name" "${url#http://127.0.0.1}" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="50%" {print $2}' <<<"$out")" \
+    "$(awk '$1=="99%" {print $2}' <<<"$out")" "$(awk '/Non-2xx/ {print $NF}' <<<"$out" | grep . || echo 0)"
+}
+
+echo
+echo "### (a) cached article vs static-file ceiling (wrk -t2 -c64 -d${duration}s)"
+curl -sf "$NGINX$ARTICLE" -o /dev/null
+curl -sf "$NGINX$ARTICLE" -o "$DIR/ceiling/article.html"
+hdr=$(curl -sf -D - -o /dev/null "$NGINX$ARTICLE" | tr -d '\r' | grep -iE '^(x-cache|age):' | tr '\n' ' ')
+echo "cache check: $hdr; HTML $(wc -c <"$DIR/ceiling/article.html") bytes"
+echo "| path | URL | req/s | p50 | p99 | non-2xx |"
+echo "| --- | --- | ---: | ---: | ---: | ---: |"
+row "static file, nginx (ceiling)" "$NGINX/__ceiling/article.html" -t2 -c64 -d"${duration}s"
+row "cached: nginx -> Varnish" "$NGINX$ARTICLE" -t2 -c64 -d"${duration}s"
+row "cached: Varnish alone" "$VARNISH$ARTICLE" -t2 -c64 -d"${duration}s" -H "Host: 127.0.0.1:${ZP_NGINX_PORT:-8080}"
+
+echo
+echo "### (b) uncached, app server A alone (gunicorn 2 workers; wrk -t2 -c8 -d${duration}s)"
+echo "| page | URL | req/s | p50 | p99 | non-2xx |"
+echo "| --- | --- | ---: | ---: | ---: | ---: |"
+for spec in "article|$ARTICLE" "news index|/en/media-center/news/" "home|/en/" \
+            "park|/en/business/industrial-parks/wuxi-singapore-industrial-park/" \
+            "search|/en/search/?q=SK+Hynix"; do
+  row "${spec%%|*}" "$APP_A${spec#*|}" -t2 -c8 -d"${duration}s"
+done
+echo
+echo "In-process (bench/cluster_render.py --runs 30):"
+(eval "$(deploy/local-cluster env)" && .venv/bin/python bench/cluster_render.py --runs 30)
+
+echo
+echo "### (c) mixed load: 80 % cached, 15 % uncached, 5 % search; wrk -t2 -c200 -d60s"
+wrk -t2 -c200 -d60s --latency --timeout 10s -s bench/cluster_mixed.lua "$NGINX" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors|MIXED"
