@@ -32,6 +32,7 @@ DEMO_LOGINS = (
     # username, password, role, group
     ("admin", "wnd-admin-demo", "Administrator", None),
     ("editor", "wnd-editor-demo", "Editor", "Editors"),
+    ("officer", "wnd-officer-demo", "Investment officer", "Investment officers"),
 )
 
 
@@ -55,6 +56,13 @@ def reset_demo() -> None:
     if collection is not None:
         SiteImage.objects.filter(collection=collection).delete()
         get_document_model().objects.filter(collection=collection).delete()
+
+
+def load_inquiries() -> int:
+    """Demo investor inquiries for the admin's Inquiries area (after the users)."""
+    from .inquiries import load as load_demo_inquiries
+
+    return load_demo_inquiries()
 
 
 def ensure_users() -> list[tuple[str, str, str]]:

@@ -219,6 +219,14 @@ ZONEPORTAL_INQUIRY_MAX_MESSAGE_LENGTH = 5000
 # Email delivery retries: minutes to wait after each failed attempt; when they run
 # out the email is marked Failed (and shown so in the admin).
 ZONEPORTAL_EMAIL_RETRY_MINUTES = [1, 5, 15, 60, 240, 720]
+# Working days for the service levels: PRC public holidays (2026 with its swapped
+# working weekend days, 2027 statutory days) by default; see docs/inquiries.md.
+from zoneportal.inquiries.holidays import PRC_HOLIDAYS, PRC_WORKING_WEEKEND_DAYS  # noqa: E402
+
+ZONEPORTAL_HOLIDAYS = PRC_HOLIDAYS
+ZONEPORTAL_WORKING_WEEKEND_DAYS = PRC_WORKING_WEEKEND_DAYS
+# Personal data of closed inquiries (and of spam) is anonymised after this many months.
+ZONEPORTAL_INQUIRY_RETENTION_MONTHS = 24
 
 # Site-wide presentation
 ZONEPORTAL_NEWS_PER_PAGE = 12

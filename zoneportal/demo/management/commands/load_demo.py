@@ -29,6 +29,7 @@ class Command(BaseCommand):
                 loader.reset_demo()
             builder = loader.load(stdout=self.stdout)
             logins = loader.ensure_users() if create_users else []
+            loader.load_inquiries()
         self.stdout.write(
             self.style.SUCCESS(f"Demo site ready ({builder.created} pages created this run).")
         )
