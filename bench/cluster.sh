@@ -34,15 +34,19 @@ row() {  # name url wrk-args...
 echo
 echo "### (a) cached article vs static-file ceiling (wrk -t2 -c64 -d${duration}s)"
 curl -sf "$NGINX$ARTICLE" -o /dev/null
+# The ceiling serves the very bytes Varnish holds: the gzip body, and the plain HTML.
+curl -sf -H "Accept-Encoding: gzip" "$NGINX$ARTICLE" -o "$DIR/ceiling/article.html.gz"
 curl -sf "$NGINX$ARTICLE" -o "$DIR/ceiling/article.html"
 hdr=$(curl -sf -D - -o /dev/null "$NGINX$ARTICLE" | tr -d '\r' | grep -iE '^(x-cache|age):' | tr '\n' ' ')
-echo "cache check: $hdr; HTML $(wc -c <"$DIR/ceiling/article.html") bytes"
+echo "cache check: $hdr; HTML $(wc -c <"$DIR/ceiling/article.html") bytes, gzip $(wc -c <"$DIR/ceiling/article.html.gz") bytes"
 echo "| path | URL | req/s | p50 | p99 | non-2xx |"
 echo "| --- | --- | ---: | ---: | ---: | ---: |"
-row "static file, nginx (ceiling)" "$NGINX/__ceiling/article.html" -t2 -c64 -d"${duration}s"
-row "cached: nginx -> Varnish" "$NGINX$ARTICLE" -t2 -c64 -d"${duration}s"
-row "cached: Varnish alone" "$VARNISH$ARTICLE" -t2 -c64 -d"${duration}s" -H "Host: 127.0.0.1:${ZP_NGINX_PORT:-8080}"
-
+gz=(-H "Accept-Encoding: gzip")
+row "static file, nginx (ceiling), gzip" "$NGINX/__ceiling/article.html" -t2 -c64 -d"${duration}s" "${gz[@]}"
+row "cached: nginx -> Varnish, gzip" "$NGINX$ARTICLE" -t2 -c64 -d"${duration}s" "${gz[@]}"
+row "cached: Varnish alone, gzip" "$VARNISH$ARTICLE" -t2 -c64 -d"${duration}s" "${gz[@]}" -H "Host: 127.0.0.1:${ZP_NGINX_PORT:-8080}"
+row "static file, nginx (ceiling), identity" "$NGINX/__ceiling/article.html" -t2 -c64 -d"${duration}s"
+row "cached: nginx -> Varnish, identity" "$NGINX$ARTICLE" -t2 -c64 -d"${duration}s"
 echo
 echo "### (b) uncached, app server A alone (gunicorn 2 workers; wrk -t2 -c8 -d${duration}s)"
 echo "| page | URL | req/s | p50 | p99 | non-2xx |"

@@ -12,14 +12,15 @@
 # - key: URL + host name (port and case ignored); the language is in the URL prefix;
 # - PURGE <path> with the page's Host, from this machine only (Wagtail's frontend
 #   cache HTTPBackend, CACHE_PURGE_URL=http://127.0.0.1:6081);
-# - grace: stale pages are served for up to 6 h while the app servers are down
-#   (probe: /readyz?skip=cache, so a Redis outage, which the app survives, is not one).
+# - grace (stale-while-revalidate): an expired page is served at once, up to 6 h past
+#   its TTL, while a background fetch refreshes it; a refresh that fails (app servers
+#   down, 5xx) is abandoned and the stale copy stays. Purged pages are gone for good.
 vcl 4.1;
 
 import std;
 import cookie;
 
-# EDIT: the port of nginx's internal listener, and the public host name in the probe.
+# EDIT: the port of nginx's internal listener (the load balancer of the app servers).
 backend app_servers {
     .host = "127.0.0.1";
     .port = "8081";
@@ -27,17 +28,10 @@ backend app_servers {
     .first_byte_timeout = 30s;
     .between_bytes_timeout = 10s;
     .max_connections = 300;
-    .probe = {
-        .request =
-            "GET /readyz?skip=cache HTTP/1.1"
-            "Host: portal.example.org"
-            "User-Agent: varnish-probe"
-            "Connection: close";
-        .interval = 2s;
-        .timeout = 2s;
-        .window = 5;
-        .threshold = 3;
-    }
+    # No .probe: a probe that fails while the app servers are merely busy (it queues
+    # behind the requests they are serving) would make Varnish answer 503 to every
+    # miss and pass. Health is nginx's job (passive checks on each app server); a
+    # dead tier shows here as failed fetches, and grace keeps serving stale copies.
 }
 
 acl purgers {
@@ -56,12 +50,6 @@ sub vcl_recv {
     }
     if (req.method == "BAN" || req.method == "REFRESH") {
         return (synth(405, "Method Not Allowed"));
-    }
-
-    # A stale object is served for 10 s past its TTL while a fresh one is fetched in
-    # the background; when the probe says the app servers are down, for 6 h.
-    if (std.healthy(req.backend_hint)) {
-        set req.grace = 10s;
     }
 
     # Tracking parameters do not change the page: one cache object for all of them.
