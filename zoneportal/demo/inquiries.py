@@ -100,7 +100,7 @@ DEMO_INQUIRIES = [
     ),
     (
         "en-in-progress",
-        2,
+        1,
         S.IN_PROGRESS,
         "",
         {
