@@ -291,3 +291,12 @@ def test_editors_group_may_publish_pages_and_edit_footer_text(site_home):
     assert editor.has_perm("core.change_footertext")
     assert editor.has_perm("wagtailadmin.access_admin")
     assert not editor.has_perm("core.change_navigationsettings")
+
+
+def test_editing_an_image_refreshes_cached_fragments(make_image):
+    """Cached cards and home sections carry alt texts: an image edit must reach them."""
+    image = make_image()
+    version = structure_version()
+    image.alt_texts = {"ja": "無錫の高層ビル"}
+    image.save()
+    assert structure_version() > version

@@ -52,6 +52,24 @@ def _clean_slug(value) -> str:
     return (value or "").strip()[:255]
 
 
+def _in_locale_of(page, model):
+    """Live, public pages of `model` in `page`'s language.
+
+    Links between business pages (a company's industry and park, a park's focus
+    industries) are chosen once, usually on the English page, and translations keep
+    pointing at the pages chosen there. Lists are therefore matched through the
+    linked page's translation key, so a Japanese park lists the Japanese companies
+    whatever page their link happens to store.
+    """
+    return model.objects.live().public().filter(locale_id=page.locale_id)
+
+
+def _same_locale_translations(model, locale_id, pages):
+    """`model` pages in `locale_id` that are translations of `pages` (a queryset)."""
+    keys = pages.values("translation_key")
+    return model.objects.live().filter(locale_id=locale_id, translation_key__in=keys)
+
+
 # -- industries -----------------------------------------------------------------------
 
 
@@ -118,9 +136,8 @@ class IndustryPage(BasePage):
         if not self.pk:
             return []
         return list(
-            CompanyPage.objects.live()
-            .public()
-            .filter(industry=self)
+            _in_locale_of(self, CompanyPage)
+            .filter(industry__translation_key=self.translation_key)
             .defer_streamfields()
             .order_by("title")
         )
@@ -130,10 +147,10 @@ class IndustryPage(BasePage):
         if not self.pk:
             return []
         return list(
-            ParkPage.objects.live()
-            .public()
-            .filter(focus_industries=self)
+            _in_locale_of(self, ParkPage)
+            .filter(focus_industries__translation_key=self.translation_key)
             .defer_streamfields()
+            .distinct()
             .order_by("title")
         )
 
@@ -175,12 +192,10 @@ class ParkIndexPage(BasePage):
 
     def get_industry_choices(self) -> list:
         """Live industries that at least one park of this index focuses on (one query)."""
-        park_ids = self._live_parks().values("pk")
+        focused = IndustryPage.objects.filter(parks__in=self._live_parks().values("pk"))
         return list(
-            IndustryPage.objects.live()
-            .filter(parks__in=park_ids)
+            _same_locale_translations(IndustryPage, self.locale_id, focused)
             .defer_streamfields()
-            .distinct()
             .order_by("title")
         )
 
@@ -192,7 +207,7 @@ class ParkIndexPage(BasePage):
         parks = self.get_parks()
         filters = {}
         if selected is not None:
-            parks = parks.filter(focus_industries=selected)
+            parks = parks.filter(focus_industries__translation_key=selected.translation_key)
             filters["industry"] = selected.slug
         context.update(_paginate(request, parks, filters))
         context.update(
@@ -331,9 +346,8 @@ class ParkPage(BasePage):
         if not self.pk:
             return []
         return list(
-            CompanyPage.objects.live()
-            .public()
-            .filter(park=self)
+            _in_locale_of(self, CompanyPage)
+            .filter(park__translation_key=self.translation_key)
             .defer_streamfields()
             .order_by("title")
         )
@@ -419,12 +433,10 @@ class CompanyIndexPage(BasePage):
         )
 
     def get_industry_choices(self) -> list:
-        company_ids = self._live_companies().values("pk")
+        chosen = IndustryPage.objects.filter(companies__in=self._live_companies().values("pk"))
         return list(
-            IndustryPage.objects.live()
-            .filter(companies__in=company_ids)
+            _same_locale_translations(IndustryPage, self.locale_id, chosen)
             .defer_streamfields()
-            .distinct()
             .order_by("title")
         )
 
@@ -446,7 +458,7 @@ class CompanyIndexPage(BasePage):
         companies = self.get_companies()
         filters = {}
         if industry is not None:
-            companies = companies.filter(industry=industry)
+            companies = companies.filter(industry__translation_key=industry.translation_key)
             filters["industry"] = industry.slug
         if country:
             companies = companies.filter(country=country)

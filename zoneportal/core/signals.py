@@ -5,7 +5,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import bump_structure_version
-from .models import FooterText, NavigationSettings
+from .models import FooterText, NavigationSettings, SiteImage
 
 page_published.connect(bump_structure_version, dispatch_uid="zp-structure-published")
 page_unpublished.connect(bump_structure_version, dispatch_uid="zp-structure-unpublished")
@@ -25,3 +25,6 @@ post_save.connect(bump_structure_version, sender=Site, dispatch_uid="zp-site-sav
 post_delete.connect(bump_structure_version, sender=Site, dispatch_uid="zp-site-deleted")
 post_save.connect(bump_structure_version, sender=PageViewRestriction, dispatch_uid="zp-pvr-saved")
 post_delete.connect(bump_structure_version, sender=PageViewRestriction, dispatch_uid="zp-pvr-del")
+# Cached fragments (home page sections, cards) carry image alt texts and crops.
+post_save.connect(bump_structure_version, sender=SiteImage, dispatch_uid="zp-image-saved")
+post_delete.connect(bump_structure_version, sender=SiteImage, dispatch_uid="zp-image-deleted")
