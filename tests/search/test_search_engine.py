@@ -157,3 +157,15 @@ def test_cache_can_be_turned_off(client, settings, site_home, make_page):
     with CaptureQueriesContext(connection) as captured:
         get(client, "en", "logistics")
     assert len(search_statements(captured)) == 1
+
+
+def test_alternatives_share_their_common_tokens():
+    """The relaxed OR of ANDs is sent as `common AND (rest OR rest ...)`."""
+    from zoneportal.search.engine import _fts5_query, _tsquery
+
+    match = Match(groups=(("하이", "이닉", "투자"), ("하이", "닉스", "투자")))
+    assert _tsquery(match) == "'하이' & '투자' & (('이닉') | ('닉스'))"
+    assert _fts5_query(match) == '{title body} : ("하이" AND "투자" AND (("이닉") OR ("닉스")))'
+    # An alternative needing nothing beyond the common tokens makes the others moot.
+    assert _tsquery(Match(groups=(("a", "b"), ("a",)))) == "'a'"
+    assert _tsquery(Match(groups=(("it's", "a\\b"),))) == "'it''s' & 'a\\\\b'"
