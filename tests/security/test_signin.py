@@ -85,7 +85,7 @@ def test_lockout_message_is_localized(client, admin_user):
     )
     with translation.override("zh-hans"):
         expected = str(LOCKOUT_MESSAGE)
-    assert expected != "Too many failed sign-in attempts."
+    assert not expected.startswith("Too many")
     assert errors(response) == [expected]
 
 
