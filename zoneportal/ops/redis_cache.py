@@ -117,7 +117,7 @@ class FailOpenRedisCache(RedisCache):
                 self._skipped = 0
                 logger.warning(
                     "Redis cache at %s is unavailable (%s: %s); serving without it and "
-                    "retrying every %.0f s",
+                    "retrying every %g s",
                     self._where,
                     type(cause).__name__,
                     cause,
