@@ -77,7 +77,26 @@ def _manage(env, *args, timeout=600):
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
+def demo_mailbox(tmp_path_factory):
+    """Folder where the demo server's email lands (Django's file backend); see read_mailbox."""
+    return tmp_path_factory.mktemp("demo-mailbox")
+
+
+def read_mailbox(folder) -> list:
+    """Every email the demo server sent so far, oldest first, as email.message objects."""
+    import email
+    import email.policy
+
+    messages = []
+    for path in sorted(Path(folder).glob("*.log"), key=lambda p: p.stat().st_mtime):
+        for chunk in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+            if chunk.strip():
+                messages.append(email.message_from_bytes(chunk, policy=email.policy.default))
+    return messages
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory, demo_mailbox):
     """Base URL of a dev server with the demo site loaded (fresh database)."""
     workdir = tmp_path_factory.mktemp("demo-server")
     env = {
@@ -86,6 +105,8 @@ def demo_server(tmp_path_factory):
         "SQLITE_PATH": str(workdir / "db.sqlite3"),
         "MEDIA_ROOT": str(workdir / "media"),
         "PYTHONUNBUFFERED": "1",
+        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "EMAIL_FILE_PATH": str(demo_mailbox),
     }
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
