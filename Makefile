@@ -40,6 +40,14 @@ messages: install
 	$(DEV) $(BIN)/python manage.py makemessages -l zh_Hans -l ja -l ko --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
 	$(DEV) $(BIN)/python manage.py compilemessages --ignore=.venv
 
+cluster-start: install
+	deploy/local-cluster start
+
+cluster-stop:
+	deploy/local-cluster stop
+
+.PHONY: cluster-start cluster-stop
+
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected var
 
