@@ -43,7 +43,9 @@ sub vcl_recv {
     unset req.http.X-Cache;
 
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+        # The front nginx is on 127.0.0.1 too: a request that came through it (it
+        # always sets X-Real-IP) is a visitor's, whatever its peer address says.
+        if (client.ip !~ purgers || req.http.X-Real-IP) {
             return (synth(403, "Forbidden"));
         }
         return (purge);

@@ -72,8 +72,15 @@ def test_edge_rules_of_the_front_server(cluster, anonymous):
     assert svg.status_code == 200
     assert svg.headers["Content-Disposition"] == "attachment"
     assert svg.headers["X-Content-Type-Options"] == "nosniff"
-    # Only this machine may purge.
-    assert requests.request("PURGE", cluster.varnish + "/en/", timeout=5).status_code == 200
+    # Only this machine may purge, and not through the public server.
+    _get(anonymous, cluster.nginx + "/en/")
+    for target, headers in [(cluster.nginx, {}), (cluster.varnish, {"X-Real-IP": "192.0.2.1"})]:
+        refused = requests.request("PURGE", target + "/en/", headers=headers, timeout=5)
+        assert refused.status_code == 403, target
+    assert _get(anonymous, cluster.nginx + "/en/").headers["X-Cache"] == "HIT"
+    host = {"Host": cluster.nginx.removeprefix("http://")}
+    assert requests.request("PURGE", cluster.varnish + "/en/", headers=host, timeout=5).ok
+    assert _get(anonymous, cluster.nginx + "/en/").headers["X-Cache"] == "MISS"
 
 
 @contextmanager
