@@ -158,3 +158,27 @@ def test_database_backend_defers_the_retry(queued, mail_down, settings):
     result = DBTaskResult.objects.get()
     assert result.run_after == queued.next_attempt_at
     assert result.args_kwargs == {"args": [queued.pk], "kwargs": {}}
+
+
+def test_database_backend_worker_delivers_the_queued_email(
+    inquiry, settings, django_capture_on_commit_callbacks, mailoutbox
+):
+    """Production path: the commit enqueues a django-tasks-db task; `db_worker` sends it."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        email = queue_email(
+            kind=OutgoingEmail.Kind.ACKNOWLEDGEMENT,
+            to=inquiry.email,
+            language="en",
+            subject="Received WND-2026-000042",
+            body="Body",
+            inquiry=inquiry,
+        )
+    assert DBTaskResult.objects.count() == 1
+    assert mailoutbox == []  # nothing is sent in the web request
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    email.refresh_from_db()
+    assert email.state == OutgoingEmail.State.SENT
+    assert [m.subject for m in mailoutbox] == ["Received WND-2026-000042"]
