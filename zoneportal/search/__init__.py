@@ -12,12 +12,16 @@ Modules:
   database backends cannot split CJK text into words; bigrams make "半导体" or
   "하이닉스" findable inside a sentence.
 - `results.run_search` searches live, public pages of the active locale within the
-  current site with the configured Wagtail search backend (`WAGTAILSEARCH_BACKENDS`:
-  SQLite FTS5 in development and tests, PostgreSQL full text in production); all
-  tokens must match, most relevant first. If nothing matches and a CJK word of
-  four or more characters was typed, a relaxed search reads it as two words
-  ("하이닉스투자" as "하이닉스 투자") and the page says so. There are no search promotions
-  (wagtail.contrib.search_promotions is not installed) and queries are not logged.
+  current site, most relevant first, all tokens required. `engine.py` runs it on
+  the index Wagtail's database backend fills (`WAGTAILSEARCH_BACKENDS`: SQLite
+  FTS5 in development and tests, PostgreSQL full text in production) as one SQL
+  statement returning one page of results and the total, ranked as Wagtail ranks.
+  If nothing matches and a CJK word of four or more characters was typed, a
+  relaxed search (one more statement) reads it as two words ("하이닉스투자" as
+  "하이닉스 투자") and the page says so. Result pages are cached under the
+  structure version (`ZONEPORTAL_SEARCH_CACHE_SECONDS`), so publishing invalidates
+  them. There are no search promotions (wagtail.contrib.search_promotions is not
+  installed) and queries are not logged.
 - `text.page_text` builds a page's plain text from its summary fields and its own
   indexed `search_fields` (StreamFields read from raw JSON, no queries), and
   `highlighting.snippet` cuts a ~30-word window around the first match and wraps

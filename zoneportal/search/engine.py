@@ -20,6 +20,9 @@ bigram fields of `indexing.py`) is read with one statement per search that
 - and returns only the requested page of ids together with the total count
   (a window function), so no separate COUNT query runs.
 
+This assumes Wagtail's database search backend (`wagtail.search.backends.database`,
+as configured in settings); an external engine would need its own path here.
+
 A `Match` is an OR of AND-groups of tokens: one group for the query as typed, one
 per alternative for the relaxed CJK query (see `query.NormalisedQuery`).
 """
