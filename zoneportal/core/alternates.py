@@ -25,6 +25,8 @@ from .visibility import public_pages
 
 MISSING_PARAMETER = "translation"
 MISSING_VALUE = "missing"
+# Longer query strings are dropped from the language links of non-page views.
+MAX_CARRIED_QUERY = 512
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,9 @@ def view_language_links(request) -> list[LanguageLink]:
     """Links for non-page views: the same path and query under each language prefix."""
     current = translation.get_language()
     query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_CARRIED_QUERY:
+        # A crafted query string is not copied into every language link of the page.
+        query = ""
     links = []
     for code, _name in settings.LANGUAGES:
         url = translate_url(request.path, code)
