@@ -37,7 +37,8 @@ def hit(bucket: str, identity: str, limit: int, seconds: int, now: float | None 
     except ValueError:
         cache.set(key, 1, timeout=seconds + 1)
         count = 1
-    return count <= limit
+    # None: the cache is down (FailOpenRedisCache); nothing is counted, fail open.
+    return count is None or count <= limit
 
 
 def too_many_requests(request, retry_after: int):
