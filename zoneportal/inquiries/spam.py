@@ -25,6 +25,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from zoneportal.core.client_ip import client_ip  # noqa: F401 - re-exported for views
+
 FORM_KEY_SALT = "zoneportal.inquiries.form-key"
 RATE_WINDOW_SECONDS = 3600
 LINK_RE = re.compile(r"(https?://|www\.|\[url|<a\s)", re.IGNORECASE)
@@ -99,16 +101,6 @@ def spam_reason(*, honeypot: str, form_key: FormKey | None, cleaned: dict, now=N
 
 
 # -- rate limits -------------------------------------------------------------------------
-
-
-def client_ip(request) -> str:
-    """REMOTE_ADDR, or the first X-Forwarded-For address behind a trusted proxy."""
-    if _setting("ZONEPORTAL_INQUIRY_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        first = forwarded.split(",")[0].strip()
-        if first:
-            return first
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _key(kind: str, value: str) -> str:

@@ -27,6 +27,8 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
+from zoneportal.core.client_ip import client_ip
+
 LOCKOUT_MESSAGE = _(
     "Too many failed sign-in attempts. Sign-in is blocked for a while; try again later "
     "or ask an administrator to reset your password."
@@ -57,14 +59,6 @@ def username_digest(username: str) -> str:
     normalised = (username or "").strip().casefold()[:256]
     key = settings.SECRET_KEY.encode()
     return hmac.new(key, normalised.encode(), hashlib.sha256).hexdigest()[:32]
-
-
-def client_ip(request) -> str:
-    """The client address. Behind the proxy, nginx sets REMOTE_ADDR via the real-IP module
-    (deploy/); X-Forwarded-For is never trusted here because anybody can send it."""
-    if request is None:
-        return "unknown"
-    return (request.META.get("REMOTE_ADDR") or "unknown")[:64]
 
 
 def _keys(username: str | None, request) -> list[tuple[str, int]]:

@@ -208,12 +208,11 @@ ZONEPORTAL_INQUIRY_SERVICE_LEVELS = {
     "follow_up_after_days": 14,
 }
 # Spam defence of the public form (zoneportal/inquiries/spam.py). Rate limits count
-# accepted submissions per sender in the default cache over one hour. The client IP is
-# REMOTE_ADDR unless the site sits behind a proxy that sets X-Forwarded-For.
+# accepted submissions per sender in the default cache over one hour. The client IP
+# comes from zoneportal/core/client_ip.py (see ZONEPORTAL_TRUSTED_PROXIES).
 ZONEPORTAL_INQUIRY_MIN_FILL_SECONDS = 3
 ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL = 5
 ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_IP = 20
-ZONEPORTAL_INQUIRY_TRUST_X_FORWARDED_FOR = False
 ZONEPORTAL_INQUIRY_MAX_LINKS = 3
 ZONEPORTAL_INQUIRY_MAX_MESSAGE_LENGTH = 5000
 # Email delivery retries: minutes to wait after each failed attempt; when they run
@@ -290,3 +289,8 @@ ZONEPORTAL_SEARCH_RATE_SECONDS = 60
 ZONEPORTAL_SECURITY_CONTACT = os.environ.get(
     "ZONEPORTAL_SECURITY_CONTACT", "mailto:security@wnd.gov.cn"
 )
+
+# The visitor's address (rate limits, lockouts, audit): REMOTE_ADDR, or the header
+# below when the request comes from one of these proxies (production: the local nginx).
+ZONEPORTAL_TRUSTED_PROXIES: list[str] = []
+ZONEPORTAL_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"

@@ -96,6 +96,8 @@ SECRET_KEY_FALLBACKS = parse_list(_optional("SECRET_KEY_FALLBACKS"))
 ALLOWED_HOSTS = parse_list(_required("ALLOWED_HOSTS"))
 if any("*" in host for host in ALLOWED_HOSTS):
     _fail("ALLOWED_HOSTS", "must list the site's host names; '*' accepts forged Host headers")
+# nginx on this host forwards the visitor's address in X-Real-IP (zoneportal/core/client_ip.py).
+ZONEPORTAL_TRUSTED_PROXIES = parse_list(_optional("TRUSTED_PROXIES") or "127.0.0.1,::1")
 CSRF_TRUSTED_ORIGINS = [
     _http_url("CSRF_TRUSTED_ORIGINS", origin)
     for origin in parse_list(_optional("CSRF_TRUSTED_ORIGINS"))
