@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A full disk during an admin upload: the form again with a message, not a 500.
+    "zoneportal.security.disk_full.DiskFullMiddleware",
 ]
 
 ROOT_URLCONF = "zoneportal.urls"
@@ -168,7 +170,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # FileSystemStorage that removes a partly written file (disk full): security/disk_full.py
+    "default": {"BACKEND": "zoneportal.security.disk_full.CleanupFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
