@@ -86,7 +86,9 @@ def cluster():
         **{key: str(value) for key, value in PORTS.items()},
         "ZP_CLUSTER_DIR": str(directory),
         "ZP_DB": "zoneportal_cluster_test",
-        "ZP_REDIS": os.environ.get("ZP_TEST_REDIS", "redis://127.0.0.1:6379/12"),
+        # Its own Redis database: cached Site objects and fragments hold page ids of
+        # zoneportal_cluster_test, which differ from those of a developer's cluster.
+        "ZP_REDIS": os.environ.get("ZP_TEST_REDIS", "redis://127.0.0.1:6379/13"),
     }
     for name in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "SECRET_KEY"):
         env.pop(name, None)
