@@ -1,6 +1,7 @@
 """User journeys in a real browser, against the demo site (see conftest.py)."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -87,6 +88,18 @@ def test_search_finds_the_delegation_article_by_sk_hynix(page):
     expect(page.locator("mark").first).to_have_text(re.compile("SK|Hynix", re.I))
 
 
+def _wait_until(page, expression: str, timeout: float) -> None:
+    """Poll `expression` in the page until it is truthy.
+
+    Playwright's wait_for_function compiles its predicate with eval, which the site's
+    Content-Security-Policy (rightly) forbids; page.evaluate is not affected.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for: {expression}"
+        page.wait_for_timeout(100)
+
+
 def test_video_page_plays_the_file_with_captions(page):
     page.goto("/en/media-center/videos/erhu-makers-of-meicun/")
     video = page.locator("video")
@@ -95,13 +108,14 @@ def test_video_page_plays_the_file_with_captions(page):
     # Start playback the way a keyboard or mouse user would: the native play control.
     page.evaluate("document.querySelector('video').muted = true")
     page.evaluate("document.querySelector('video').play()")
-    page.wait_for_function("document.querySelector('video').currentTime > 0.5", timeout=15_000)
+    _wait_until(page, "document.querySelector('video').currentTime > 0.5", timeout=15)
     assert page.evaluate("document.querySelector('video').error") is None
     # The default captions track loads and its first cue becomes active at the start.
-    page.wait_for_function(
+    _wait_until(
+        page,
         "(() => { const t = document.querySelector('video').textTracks[0];"
         " return t && t.mode === 'showing' && t.cues && t.cues.length >= 3; })()",
-        timeout=10_000,
+        timeout=10,
     )
     first_cue = page.evaluate("document.querySelector('video').textTracks[0].cues[0].text")
     assert first_cue == "[Title: Erhu makers of Meicun]"
