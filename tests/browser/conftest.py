@@ -10,7 +10,6 @@ ZONEPORTAL_REQUIRE_BROWSER=1 (set by .ci/run), where a missing browser fails.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.processes import free_port as _free_port
+from tests.processes import manage as _manage
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
@@ -56,24 +58,6 @@ about.add_child(instance=page)
 page.save_revision().publish()
 """
 ENGLISH_ONLY_URL = "/en/about/english-only-briefing/"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _manage(env, *args, timeout=600):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=REPO,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 @pytest.fixture(scope="session")

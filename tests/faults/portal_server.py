@@ -9,7 +9,6 @@ import http.cookiejar
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,9 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.processes import REPO, free_port  # noqa: F401 - used by the fault tests
+from tests.processes import manage as _manage
+
 PAGE_PATH = "/en/leave-your-message/"
 
 SETUP_CONTENT = """
@@ -49,24 +50,6 @@ rows = list(Inquiry.objects.values_list("reference", "status"))
 print(json.dumps({"references": [r for r, _s in rows], "statuses": [s for _r, s in rows],
                   "emails": OutgoingEmail.objects.count()}))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _manage(env, *args, timeout=900):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=REPO,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 @contextmanager

@@ -2,22 +2,17 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 
 import pytest
 
+from tests.processes import free_port
+
 needs_redis = pytest.mark.skipif(
     not os.environ.get("REDIS_URL") or shutil.which("redis-server") is None,
     reason="needs REDIS_URL and redis-server (run with the PostgreSQL/Redis suite)",
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class RedisServer:

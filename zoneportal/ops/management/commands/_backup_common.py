@@ -1,6 +1,8 @@
 """Shared by the backup and restore commands."""
 
+import hashlib
 import os
+from pathlib import Path
 
 MANIFEST = "manifest.json"
 PG_DUMP = "database.dump"
@@ -29,3 +31,12 @@ def pg_environment(db: dict) -> dict:
 
 def is_postgresql(db: dict) -> bool:
     return db["ENGINE"] == "django.db.backends.postgresql"
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file, read in 1 MiB chunks (dumps can be large)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

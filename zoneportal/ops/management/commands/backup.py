@@ -11,7 +11,6 @@ without that suffix is a whole backup. `make backup` runs this.
 """
 
 import datetime as dt
-import hashlib
 import json
 import sqlite3
 import subprocess
@@ -22,15 +21,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from ._backup_common import MANIFEST, MEDIA_TAR, PG_DUMP, SQLITE_COPY, is_postgresql, pg_environment
-
-
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+from ._backup_common import (
+    MANIFEST,
+    MEDIA_TAR,
+    PG_DUMP,
+    SQLITE_COPY,
+    is_postgresql,
+    pg_environment,
+    sha256,
+)
 
 
 class Command(BaseCommand):

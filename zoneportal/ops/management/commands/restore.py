@@ -9,7 +9,6 @@ database. `make restore FROM=<folder>` runs this.
 """
 
 import datetime as dt
-import hashlib
 import json
 import shutil
 import subprocess
@@ -24,15 +23,15 @@ from psycopg import sql
 
 from zoneportal.settings.env import ImproperlyConfiguredURL, database_config_from_url
 
-from ._backup_common import MANIFEST, MEDIA_TAR, PG_DUMP, SQLITE_COPY, is_postgresql, pg_environment
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+from ._backup_common import (
+    MANIFEST,
+    MEDIA_TAR,
+    PG_DUMP,
+    SQLITE_COPY,
+    is_postgresql,
+    pg_environment,
+    sha256,
+)
 
 
 class Command(BaseCommand):
@@ -53,7 +52,7 @@ class Command(BaseCommand):
             raise CommandError(f"{folder} is not a complete backup (no {MANIFEST})")
         manifest = json.loads(manifest_path.read_text())
         for name, expected in manifest["files"].items():
-            if _sha256(folder / name) != expected["sha256"]:
+            if sha256(folder / name) != expected["sha256"]:
                 raise CommandError(f"{folder / name} does not match its SHA-256 in {MANIFEST}")
 
         if options["database_url"]:
