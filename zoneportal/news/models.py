@@ -1,12 +1,15 @@
 """News: an index page per language tree with dated, sourced, tagged articles and feeds."""
 
 import datetime as dt
+import uuid
 from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,12 +22,18 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from zoneportal.core.blocks import BodyStreamBlock
+from zoneportal.core.cache import structure_version
 from zoneportal.core.models import BasePage
 
 FEED_ITEM_COUNT = 20
 RELATED_ARTICLE_COUNT = 3
 MIN_YEAR = 1990
 MAX_YEAR = 2100
+ARTICLE_CACHE_TIMEOUT = 24 * 3600
+
+
+def _is_preview(request) -> bool:
+    return bool(getattr(request, "is_preview", False))
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -243,6 +252,26 @@ class NewsArticlePage(BasePage):
     def shows_first_published(self) -> bool:
         return self.updated_date is not None and self.updated_date != self.publication_date
 
+    @property
+    def render_version(self) -> str:
+        """Changes whenever new content of this article goes live (fragment-cache keys).
+
+        The rendered article (head, body, tags, related articles) is cached per
+        language and host under this and the site structure version, which every
+        publish, unpublish, move, image or settings change bumps: related articles and
+        images are other pages' and images' content, so they need the structure version.
+        """
+        published = self.last_published_at.timestamp() if self.last_published_at else ""
+        return f"{self.live_revision_id or ''}-{published}"
+
+    def _render_cache_key(self, part: str, request) -> str:
+        host = f"{request.scheme}://{request.get_host()}" if request else ""
+        language = translation.get_language()
+        return (
+            f"zp:news-article:{part}:{self.pk}:{self.render_version}:{language}:{host}:"
+            f"{structure_version()}"
+        )
+
     @cached_property
     def tag_list(self) -> list:
         return sorted(self.tags.all(), key=lambda tag: tag.name.lower())
@@ -278,10 +307,28 @@ class NewsArticlePage(BasePage):
         context["news_index"] = index_page
         context["news_index_url"] = index_url
         context["feed_urls"] = {"rss": index_url + "feed/rss/", "atom": index_url + "feed/atom/"}
-        context["related_articles"] = self.get_related_articles()
+        # Evaluated only when the cached article fragment has to be rendered.
+        context["related_articles"] = SimpleLazyObject(self.get_related_articles)
+        if _is_preview(request):
+            # A preview shares the live page's pk and revision: never cache or reuse.
+            context["article_cache_timeout"] = 0
+            context["article_cache_version"] = f"preview-{uuid.uuid4().hex}"
+        else:
+            context["article_cache_timeout"] = ARTICLE_CACHE_TIMEOUT
+            context["article_cache_version"] = self.render_version
         return context
 
     def get_json_ld(self, request):
+        if _is_preview(request):
+            return self._build_json_ld(request)
+        key = self._render_cache_key("json-ld", request)
+        data = cache.get(key)
+        if data is None:
+            data = self._build_json_ld(request)
+            cache.set(key, data, timeout=ARTICLE_CACHE_TIMEOUT)
+        return data
+
+    def _build_json_ld(self, request):
         from zoneportal.core.seo import absolute
 
         url = absolute(request, self.get_url(request) or "")
