@@ -77,3 +77,22 @@ def make_image(db):
         return image
 
     return _make
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian chromium for the whole session.
+
+    Shared by the browser journeys and the cluster tests: Playwright's sync API allows
+    one running instance per process.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from tests.processes import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()

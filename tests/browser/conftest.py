@@ -18,20 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - CHROMIUM_ARGS for others
 from tests.processes import free_port as _free_port
 from tests.processes import manage as _manage
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _chromium_available() -> bool:
@@ -128,18 +119,6 @@ def demo_server(tmp_path_factory, demo_mailbox):
     server.terminate()
     server.wait(timeout=10)
     log.close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -84,34 +84,27 @@ def test_edge_rules_of_the_front_server(cluster, anonymous):
 
 
 @contextmanager
-def _admin_on_app_server_a(cluster):
+def _admin_on_app_server_a(cluster, browser):
     """A browser tab signed in to app server A's admin as the cluster's editor."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser.conftest import CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    context = browser.new_context(base_url=cluster.app_a)
+    try:
+        tab = context.new_page()
+        # Static files are nginx's job (gunicorn serves none): the admin's CSS and
+        # JavaScript come from the front server, every page request goes to A.
+        tab.route(
+            f"{cluster.app_a}/static/**",
+            lambda route: route.continue_(
+                url=route.request.url.replace(cluster.app_a, cluster.nginx, 1)
+            ),
         )
-        try:
-            tab = browser.new_page(base_url=cluster.app_a)
-            # Static files are nginx's job (gunicorn serves none): the admin's CSS and
-            # JavaScript come from the front server, every page request goes to A.
-            tab.route(
-                f"{cluster.app_a}/static/**",
-                lambda route: route.continue_(
-                    url=route.request.url.replace(cluster.app_a, cluster.nginx, 1)
-                ),
-            )
-            tab.goto("/admin/login/")
-            tab.fill("#id_username", "cluster-editor")
-            tab.fill("#id_password", cluster.editor_password)
-            tab.locator("form button[type=submit]").first.click()
-            tab.wait_for_url(re.compile(r"/admin/$"))
-            yield tab
-        finally:
-            browser.close()
+        tab.goto("/admin/login/")
+        tab.fill("#id_username", "cluster-editor")
+        tab.fill("#id_password", cluster.editor_password)
+        tab.locator("form button[type=submit]").first.click()
+        tab.wait_for_url(re.compile(r"/admin/$"))
+        yield tab
+    finally:
+        context.close()
 
 
 def _publish(tab, page_id: int, new_title: str) -> float:
@@ -130,7 +123,7 @@ def _publish(tab, page_id: int, new_title: str) -> float:
 
 @pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"needs chromium at {CHROMIUM}")
 def test_correction_published_on_app_server_a_is_visible_through_nginx_within_1s(
-    cluster, anonymous
+    cluster, anonymous, browser
 ):
     page_id, title = cluster.shell(
         "from wagtail.models import Page; "
@@ -146,7 +139,7 @@ def test_correction_published_on_app_server_a_is_visible_through_nginx_within_1s
     assert cached.headers.get("X-Cache") == "HIT", cached.headers
     assert new_title not in cached.text
 
-    with _admin_on_app_server_a(cluster) as tab:
+    with _admin_on_app_server_a(cluster, browser) as tab:
         published_at = _publish(tab, int(page_id), new_title)
 
         polls = []

@@ -161,10 +161,15 @@ def test_database_backend_defers_the_retry(queued, mail_down, settings):
 
 
 def test_database_backend_worker_delivers_the_queued_email(
-    inquiry, settings, django_capture_on_commit_callbacks, mailoutbox
+    inquiry, settings, django_capture_on_commit_callbacks, mailoutbox, monkeypatch
 ):
     """Production path: the commit enqueues a django-tasks-db task; `db_worker` sends it."""
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker closes "old" connections between tasks; inside the test's transaction
+    # that would close the test's own PostgreSQL connection (SQLite in memory ignores it).
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with django_capture_on_commit_callbacks(execute=True):

@@ -14,7 +14,9 @@ pytestmark = [
         not os.environ.get("DATABASE_URL", "").startswith("postgres"),
         reason="needs DATABASE_URL=postgres://...",
     ),
-    pytest.mark.django_db(transaction=True),
+    # Earlier transactional tests flush the tables; serialized_rollback brings back the
+    # rows migrations created (the root page, locales) that site_home builds on.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
