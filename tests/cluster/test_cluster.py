@@ -209,8 +209,9 @@ def test_app_server_a_killed_mid_load_b_carries_on_and_a_comes_back(cluster):
     )
     assert before_kill > 5
     assert total - before_kill > 10, "requests kept being served after A died"
-    assert errors == 0
-    assert five_xx <= 3, "only requests cut at the instant of the kill may fail"
+    # A response A was streaming when it died cannot be retried by nginx (the client
+    # sees a cut body, e.g. ChunkedEncodingError): the issue allows those, no others.
+    assert five_xx + errors <= 3, "only requests cut at the instant of the kill may fail"
 
     # A comes back and takes its share again (nginx retries it after fail_timeout).
     size_before = log_a.stat().st_size if log_a.exists() else 0
