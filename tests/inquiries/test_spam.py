@@ -1,5 +1,7 @@
 """Spam defence without third-party services: honeypot, fill time, links, rate limits."""
 
+import threading
+import time
 import uuid
 
 import pytest
@@ -130,3 +132,94 @@ def test_spam_is_never_logged_with_personal_data(post_form, inquiry_page, caplog
     with caplog.at_level("DEBUG"):
         post_form(inquiry_page, website="filled", email="secret.person@example.jp")
     assert "secret.person" not in caplog.text
+
+
+# -- rate limits under concurrency and what counts ---------------------------------------
+
+
+class _SlowCache:
+    """The real cache with a pause before every call, so that threads interleave
+    between one cache call and the next, as posts on several workers do."""
+
+    def __init__(self, cache, pause=0.005):
+        self._cache, self._pause = cache, pause
+
+    def __getattr__(self, name):
+        method = getattr(self._cache, name)
+
+        def slow(*args, **kwargs):
+            time.sleep(self._pause)
+            return method(*args, **kwargs)
+
+        return slow
+
+
+@pytest.mark.parametrize("kind", ["ip", "email"])
+def test_posts_at_the_same_moment_never_overshoot_the_limit(settings, monkeypatch, kind):
+    limit = 5
+    settings.ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_IP = limit if kind == "ip" else 1000
+    settings.ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL = limit if kind == "email" else 1000
+    monkeypatch.setattr(spam, "cache", _SlowCache(spam.cache))
+    senders = 24
+    barrier = threading.Barrier(senders, timeout=30)
+    accepted, refused = [], []
+
+    def submit(number):
+        # One address and one email for the limit under test, different for the other.
+        ip = "203.0.113.7" if kind == "ip" else f"198.51.100.{number}"
+        email = "bot@spam.example" if kind == "email" else f"bot{number}@spam.example"
+        barrier.wait()
+        if spam.count_submission(ip, email):  # what the view does
+            spam.uncount_submission(ip, email)
+            refused.append(number)
+        else:
+            accepted.append(number)
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(senders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(accepted) == limit
+    assert len(refused) == senders - limit
+    # The refused posts gave their slots back: the counter holds the accepted ones.
+    key = spam._key(kind, "203.0.113.7" if kind == "ip" else "bot@spam.example")
+    assert spam.cache.get(key) == limit
+
+
+def test_invalid_forms_do_not_use_up_the_limit(post_form, inquiry_page, settings):
+    settings.ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL = 1
+    for _ in range(3):  # typing mistakes: the form again, nothing counted
+        assert post_form(inquiry_page, consent=None).status_code == 200
+    assert post_form(inquiry_page).status_code == 303
+    assert post_form(inquiry_page).status_code == 429
+    assert Inquiry.objects.count() == 1
+
+
+def test_a_message_not_sent_because_the_database_failed_does_not_count(
+    post_form, inquiry_page, settings, monkeypatch
+):
+    from django.db import OperationalError
+
+    settings.ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL = 1
+
+    def failing(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Inquiry.objects, "create", failing)
+        assert post_form(inquiry_page).status_code == 503
+    # The visitor tries again once the database is back: accepted.
+    assert post_form(inquiry_page).status_code == 303
+    assert post_form(inquiry_page).status_code == 429
+
+
+def test_refused_posts_do_not_use_up_the_other_limit(post_form, inquiry_page, settings):
+    settings.ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL = 1
+    settings.ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_IP = 2
+    assert post_form(inquiry_page).status_code == 303
+    for _ in range(5):  # the same email again and again from this address: refused
+        assert post_form(inquiry_page).status_code == 429
+    # A colleague on the same network still gets through: the refusals took no slot.
+    assert post_form(inquiry_page, email="colleague@example.jp").status_code == 303
+    assert post_form(inquiry_page, email="third@example.jp").status_code == 429

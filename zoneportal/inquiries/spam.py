@@ -15,6 +15,7 @@ ordinary success page, so a bot learns nothing; rate-limited senders are told
 plainly (HTTP 429). Nothing here logs personal data: cache keys hold hashes.
 """
 
+import contextlib
 import hashlib
 import re
 import time
@@ -118,18 +119,50 @@ def _limits(ip: str, email: str) -> list[tuple[str, int]]:
     return limits
 
 
-def rate_limited(ip: str, email: str) -> bool:
-    """True when this IP or email address already sent its quota in the last hour."""
-    limits = _limits(ip, email)
-    counts = cache.get_many([key for key, _limit in limits])
-    return any(counts.get(key, 0) >= limit for key, limit in limits)
+def count_submission(ip: str, email: str) -> bool:
+    """Count this submission against the IP and the email address; True when over a limit.
+
+    Increment first, then compare: each counter is raised atomically (`cache.add`
+    starts a window of RATE_WINDOW_SECONDS, `cache.incr` adds one; both are atomic on
+    Redis and on the local-memory cache), and the submission is over the limit when
+    the value *it* got back is above the limit. Posts processed at the same moment
+    each get a different count, so no more than the limit ever get through (a separate
+    read and write let one extra through per post in flight).
+
+    What counts: the view calls this only for a valid form that is about to be stored
+    (invalid forms, typing mistakes and reloads of a stored form never count), and
+    gives the slot back with `uncount_submission` when the post is refused (429), when
+    the database fails (the message was not sent) or when another request stored the
+    same form first. So, as before, the counters hold the submissions stored in the
+    window (spam included), plus those in flight. A refused attempt holds its slot
+    only for the moment it is being answered, so a concurrent post may be refused
+    spuriously; one is never let through over the limit.
+
+    When the cache is unavailable (FailOpenRedisCache answers None) nothing can be
+    counted and the limit fails open.
+    """
+    over = False
+    for key, limit in _limits(ip, email):
+        count = _increment(key)
+        if count is not None and count > limit:
+            over = True
+    return over
 
 
-def record_submission(ip: str, email: str) -> None:
-    """Count one stored submission against the IP and the email address."""
+def uncount_submission(ip: str, email: str) -> None:
+    """Give back the slot `count_submission` took for a submission that was not stored."""
     for key, _limit in _limits(ip, email):
-        if not cache.add(key, 1, RATE_WINDOW_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add and incr
-                cache.add(key, 1, RATE_WINDOW_SECONDS)
+        with contextlib.suppress(ValueError):  # the window ended: nothing to give back
+            cache.decr(key)
+
+
+def _increment(key: str) -> int | None:
+    """The counter after adding one, or None when the cache cannot count (fail open)."""
+    for _attempt in range(2):
+        if cache.add(key, 1, RATE_WINDOW_SECONDS):
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr: start the new window
+            continue
+    return None

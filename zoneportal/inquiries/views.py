@@ -7,8 +7,9 @@ a reload never posts again). Outcomes of a POST:
 - invalid: the form again, with an error summary and per-field errors (200);
 - the same form key again (double click, reload, back and resubmit): the thank-you
   page of the first submission;
-- too many messages from this IP or email address: the form again with a plain
-  explanation (429), nothing stored;
+- too many messages from this IP or email address (counted only for valid forms,
+  see spam.count_submission): the form again with a plain explanation (429),
+  nothing stored;
 - suspected spam (honeypot, too fast, forged key, links): stored as Spam without
   an acknowledgement, and the same thank-you page as everyone else;
 - database unavailable: the form again with everything typed and a plain "your
@@ -72,13 +73,18 @@ def _post(page, request):
             if existing is not None:
                 return HttpResponseRedirect(sent_url(page, request, existing), status=303)
 
-        ip = spam.client_ip(request)
-        if spam.rate_limited(ip, request.POST.get("email", "")):
-            return _render_form(page, request, form, problem="rate_limited", status=429)
-
         if not form.is_valid():
             return _render_form(page, request, form)
+    except DATABASE_ERRORS as exc:
+        return _database_unavailable(page, request, form, exc)
 
+    # Counted before storing, so concurrent posts cannot overshoot the limit; the
+    # slot is given back when nothing is stored (spam.count_submission).
+    ip, email = spam.client_ip(request), form.cleaned_data["email"]
+    if spam.count_submission(ip, email):
+        spam.uncount_submission(ip, email)
+        return _render_form(page, request, form, problem="rate_limited", status=429)
+    try:
         reason = spam.spam_reason(
             honeypot=form.honeypot_value, form_key=form_key, cleaned=form.cleaned_data
         )
@@ -91,11 +97,16 @@ def _post(page, request):
             spam_reason=reason,
         )
     except DATABASE_ERRORS as exc:
-        logger.error("Inquiry not stored: database unavailable (%s)", type(exc).__name__)
-        return _render_form(page, request, form, problem="database", status=503)
-    if created:
-        spam.record_submission(ip, form.cleaned_data["email"])
+        spam.uncount_submission(ip, email)
+        return _database_unavailable(page, request, form, exc)
+    if not created:  # the same form stored by another request at the same moment
+        spam.uncount_submission(ip, email)
     return HttpResponseRedirect(sent_url(page, request, inquiry), status=303)
+
+
+def _database_unavailable(page, request, form, exc):
+    logger.error("Inquiry not stored: database unavailable (%s)", type(exc).__name__)
+    return _render_form(page, request, form, problem="database", status=503)
 
 
 def _no_store(response):
