@@ -1,10 +1,20 @@
+import logging
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import secretbox
+
+logger = logging.getLogger(__name__)
+
 
 class TOTPDevice(models.Model):
-    """A staff member's authenticator app (one per user). Unconfirmed until a code is entered."""
+    """A staff member's authenticator app (one per user). Unconfirmed until a code is entered.
+
+    The shared secret is stored encrypted (`encrypted_secret`, see secretbox); the
+    `secret` property reads and writes it in clear, so `TOTPDevice(secret=...)` works.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -12,7 +22,7 @@ class TOTPDevice(models.Model):
         related_name="totp_device",
         verbose_name=_("user"),
     )
-    secret = models.CharField(_("secret"), max_length=64)
+    encrypted_secret = models.CharField(_("secret"), max_length=255)
     confirmed = models.BooleanField(_("confirmed"), default=False)
     last_used_step = models.BigIntegerField(_("last used time step"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -24,11 +34,30 @@ class TOTPDevice(models.Model):
     def __str__(self):
         return str(self.user)
 
+    @property
+    def secret(self) -> str:
+        """The base32 secret in clear; raises secretbox.UnreadableSecret if no key fits."""
+        return secretbox.decrypt(self.encrypted_secret)
+
+    @secret.setter
+    def secret(self, value: str) -> None:
+        self.encrypted_secret = secretbox.encrypt(value)
+
     def verify(self, code: str, now: float | None = None) -> bool:
         """True for a valid code not used before (a code cannot be replayed)."""
         from .totp import matching_step
 
-        step = matching_step(self.secret, code, now=now)
+        try:
+            secret = self.secret
+        except secretbox.UnreadableSecret:
+            logger.error(
+                "Two-step secret of device %s cannot be decrypted with the configured "
+                "keys (ZONEPORTAL_TOTP_KEY, SECRET_KEY and their fallbacks); no code is "
+                "accepted until the device is removed and enrolled again",
+                self.pk,
+            )
+            return False
+        step = matching_step(secret, code, now=now)
         if step is None or step <= self.last_used_step:
             return False
         # Conditional update: two requests racing with the same code cannot both win.
@@ -37,6 +66,10 @@ class TOTPDevice(models.Model):
         )
         if updated:
             self.last_used_step = step
+            if secretbox.needs_rotation(self.encrypted_secret):
+                # Encrypted with an older key: re-encrypt with the current one.
+                self.secret = secret
+                TOTPDevice.objects.filter(pk=self.pk).update(encrypted_secret=self.encrypted_secret)
         return bool(updated)
 
 

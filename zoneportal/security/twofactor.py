@@ -30,6 +30,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import audit
 from .models import TOTPDevice, has_confirmed_device
+from .secretbox import UnreadableSecret
 from .totp import new_secret, provisioning_uri
 
 SESSION_REQUIRED = "zp_2fa_required"
@@ -148,7 +149,12 @@ def manage(request):
         form.add_error("code", _("That code is not valid. Check the time on your phone."))
     context = {"form": form, "device": device}
     if not device.confirmed:
+        try:
+            secret = device.secret
+        except UnreadableSecret:  # its key is gone; nothing was confirmed with it
+            secret = device.secret = new_secret()
+            device.save(update_fields=["encrypted_secret"])
         issuer = getattr(settings, "WAGTAIL_SITE_NAME", "ZonePortal")
-        uri = provisioning_uri(device.secret, request.user.get_username(), issuer)
-        context.update(qr_svg=_qr_svg(uri), secret=device.secret)
+        uri = provisioning_uri(secret, request.user.get_username(), issuer)
+        context.update(qr_svg=_qr_svg(uri), secret=secret)
     return TemplateResponse(request, "security/two_factor_manage.html", context)
