@@ -6,9 +6,10 @@ PostgreSQL pass of .ci/run only, like the Redis tests): start load_demo, kill -9
 once it has written images, and check the database holds none of it (load_demo
 runs in one transaction). Run it again to completion, then once more: the demo is
 complete, no page exists twice (one URL path per locale), the same number of pages,
-images and documents after the third run as after the second (idempotent). Known
-gap: the image and document files the killed run had written stay on disk without a
-row (at most those; a later run adds none).
+images and documents after the third run as after the second (idempotent), and no
+file is left on disk without a row: the killed run's images, renditions, documents
+and videos are removed by the rerun, which reads the journal the killed run kept of
+the files it wrote (zoneportal/demo/written_files.py).
 """
 
 import json
@@ -34,7 +35,8 @@ from django.conf import settings
 from django.db.models import Count
 from wagtail.documents import get_document_model
 from wagtail.models import Page
-from zoneportal.core.models import SiteImage
+from zoneportal.core.models import SiteImage, SiteRendition
+from zoneportal.media.models import CaptionsFile, VideoFile
 per_locale = Counter(
     Page.objects.filter(depth__gte=2).values_list("locale__language_code", flat=True)
 )
@@ -42,8 +44,11 @@ duplicates = list(Page.objects.values("locale_id", "url_path").annotate(n=Count(
                   .filter(n__gt=1).values_list("url_path", flat=True))
 referenced = {i.file.name for i in SiteImage.objects.all()}
 referenced |= {d.file.name for d in get_document_model().objects.all()}
+referenced |= {r.file.name for r in SiteRendition.objects.all()}
+referenced |= {v.file.name for v in VideoFile.objects.all()}
+referenced |= {c.file.name for c in CaptionsFile.objects.all()}
 on_disk = set()
-for folder in ("original_images", "documents"):
+for folder in ("original_images", "images", "documents", "videos"):
     root = os.path.join(settings.MEDIA_ROOT, folder)
     for path, _dirs, files in os.walk(root):
         on_disk |= {os.path.relpath(os.path.join(path, f), settings.MEDIA_ROOT) for f in files}
@@ -61,7 +66,8 @@ def _snapshot(env) -> dict:
 
 
 def _media_count(media) -> int:
-    return sum(len(files) for _path, _dirs, files in os.walk(media))
+    """Files in the media folders (not the load_demo journal at the top)."""
+    return sum(len(files) for path, _dirs, files in os.walk(media) if path != str(media))
 
 
 def test_a_demo_load_killed_half_way_is_completed_by_running_it_again(tmp_path):
@@ -93,13 +99,14 @@ def test_a_demo_load_killed_half_way_is_completed_by_running_it_again(tmp_path):
         assert loading.poll() is None, "load_demo finished before it could be killed"
         loading.send_signal(signal.SIGKILL)
         loading.wait(timeout=30)
-        written_before_the_kill = _media_count(media)
         killed = _snapshot(env)
         assert killed["pages"] == empty["pages"]  # the transaction took nothing with it
         assert killed["images"] == 0
+        assert len(killed["orphans"]) >= 10  # the files it wrote, no row for them
 
         second = _manage(env, "load_demo", "--no-users").stdout
         assert "Demo site ready" in second
+        assert f"Removed {len(killed['orphans'])} file(s) left by an interrupted" in second
         after_second = _snapshot(env)
         third = _manage(env, "load_demo", "--no-users").stdout
         assert "(0 pages created this run)" in third
@@ -111,7 +118,6 @@ def test_a_demo_load_killed_half_way_is_completed_by_running_it_again(tmp_path):
     assert set(after_third["per_locale"]) == {"en", "zh-hans", "ja", "ko"}
     assert after_third["per_locale"]["en"] >= 100
     assert after_third["images"] >= 50
-    # Known gap: the files the killed run had written stay on disk, unreferenced (the
-    # rows went with the transaction; kill -9 leaves no chance to remove them). They
-    # are only ever those, never more on a later run, and nothing shows them.
-    assert len(after_third["orphans"]) <= written_before_the_kill
+    # The killed run's files went with the rerun: every file on disk has its row.
+    assert killed["orphans"] and after_second["orphans"] == []
+    assert after_third["orphans"] == []

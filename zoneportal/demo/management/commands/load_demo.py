@@ -1,10 +1,10 @@
 """Load (or reload) the WND demo site. Safe to run repeatedly."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from zoneportal.demo import loader
+from zoneportal.demo import loader, written_files
 
 
 class Command(BaseCommand):
@@ -24,12 +24,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, reset=False, users=None, **options):
         create_users = settings.DEBUG if users is None else users
-        with transaction.atomic():
-            if reset:
-                loader.reset_demo()
-            builder = loader.load(stdout=self.stdout)
-            logins = loader.ensure_users() if create_users else []
-            loader.load_inquiries()
+        # Files are written as the demo loads, rows only at the commit: the journal
+        # removes the files of a run that was killed or failed (written_files).
+        try:
+            with written_files.recording(log=self.stdout.write), transaction.atomic():
+                if reset:
+                    loader.reset_demo()
+                builder = loader.load(stdout=self.stdout)
+                logins = loader.ensure_users() if create_users else []
+                loader.load_inquiries()
+        except written_files.AlreadyRunning as exc:
+            raise CommandError(f"Another load_demo is running (it holds {exc}).") from None
         self.stdout.write(
             self.style.SUCCESS(f"Demo site ready ({builder.created} pages created this run).")
         )
