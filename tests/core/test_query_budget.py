@@ -60,3 +60,25 @@ def test_standard_page_query_budget(client, site_home, make_page, django_assert_
     page = StandardPage.objects.get(slug="topic-5")
     _warm_then_measure(client, page.url, django_assert_max_num_queries)
     _warm_then_measure(client, about.url, django_assert_max_num_queries)
+
+
+def test_a_warm_home_page_costs_no_query(client, site_home, news_tree, django_assert_num_queries):
+    _index, add_articles = news_tree
+    add_articles(8)
+    client.get("/en/")
+    with django_assert_num_queries(0):
+        assert client.get("/en/").status_code == 200
+
+
+def test_cached_breadcrumbs_follow_a_renamed_section(client, site_home, make_page):
+    about = make_page(site_home, SectionPage, title="About", show_in_menus=True)
+    topic = make_page(about, StandardPage, title="Topic")
+
+    def trail():
+        html = client.get(topic.url).content.decode()
+        return html.split('class="breadcrumbs')[1].split("</nav>")[0]
+
+    assert ">About<" in trail()
+    about.title = "About the zone"
+    about.save_revision().publish()
+    assert ">About the zone<" in trail()

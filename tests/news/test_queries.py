@@ -173,3 +173,15 @@ def test_article_query_budget_with_chosen_related(
         "Article 001",
         "Article 002",
     ]
+
+
+def test_a_warm_article_costs_two_queries_finding_it_and_loading_it(
+    client, many_articles, django_assert_num_queries
+):
+    # Site, home page in the visitor's language, breadcrumbs, menus, the article's
+    # body and related articles all come from the cache; only routing to the page and
+    # loading it remain (the figures of bench/production.md (b)).
+    article = many_articles[100]
+    client.get(article.url)
+    with django_assert_num_queries(2):
+        assert client.get(article.url).status_code == 200

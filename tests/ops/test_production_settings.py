@@ -4,7 +4,6 @@ Each case imports the settings module in a fresh interpreter with a controlled
 environment, so nothing leaks from the test process (or into it).
 """
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -97,8 +96,11 @@ def test_happy_path_reads_everything_from_the_environment():
         "CONN_MAX_AGE": 600,
         "CONN_HEALTH_CHECKS": True,
     }
-    assert set(values["CACHES"]) == {"default", "renditions"}
-    assert all("django_redis" in b or "redis_cache" in b for b in values["CACHES"].values())
+    assert set(values["CACHES"]) == {"default", "renditions", "template_fragments"}
+    shared = [values["CACHES"]["default"], values["CACHES"]["renditions"]]
+    assert all("django_redis" in b or "redis_cache" in b for b in shared)
+    # Fragments: a per-process copy in front of the shared Redis cache.
+    assert values["CACHES"]["template_fragments"] == "zoneportal.ops.layered_cache.LayeredCache"
     assert values["CACHE_OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert values["CACHE_OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 1
     assert values["CACHE_OPTIONS"]["SOCKET_TIMEOUT"] <= 1
@@ -194,11 +196,3 @@ def test_refuses_unsafe_values(name, value, expected):
     assert message.startswith(f"django.core.exceptions.ImproperlyConfigured: {name}:")
     assert expected in message
     assert value not in message or name != "SECRET_KEY"  # never echo a secret
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("storages") is not None, reason="django-storages is installed"
-)
-def test_object_storage_needs_django_storages():
-    message = refusal({"MEDIA_BUCKET": "zoneportal-media"}, drop=["MEDIA_ROOT"])
-    assert "MEDIA_BUCKET" in message and "django-storages" in message

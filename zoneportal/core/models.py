@@ -132,7 +132,7 @@ class BasePage(Page):
         return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
-        from .navigation import breadcrumb_pages
+        from .cached_pages import breadcrumb_pages
 
         context = super().get_context(request, *args, **kwargs)
         crumbs = breadcrumb_pages(self)
@@ -193,6 +193,18 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def localized(self):
+        """The live home page in the active language, itself specific, from the cache.
+
+        Wagtail routes every request through `site.root_page.localized.specific`, which
+        costs a Locale query and a page query; the answer changes only with the site
+        structure (core/cache.py), so it is kept under the structure version.
+        """
+        from .cached_pages import localized_home
+
+        return localized_home(self, lambda: super(HomePage, self).localized)
 
     def route(self, request, path_components):
         """Resolve a deep URL in two queries instead of two per path segment.

@@ -101,14 +101,6 @@ def _menu_children(sections: list[Page]) -> dict[str, list[Page]]:
     return grouped
 
 
-def breadcrumb_pages(page: Page) -> list[Page]:
-    """Home and every ancestor down to (not including) `page`, in one query."""
-    if page.depth <= 2:
-        return []
-    ancestors = page.get_ancestors().filter(depth__gte=2)
-    return list(ancestors.only("id", "title", "url_path", "path", "depth", "locale_id"))
-
-
 SIDEBAR_VIDEO_COUNT = 2
 
 

@@ -126,6 +126,13 @@ try:
         # app server, so it must be Redis (not per-process memory) in production.
         "default": cache_config_from_url(_redis_url, prefix="zp"),
         "renditions": cache_config_from_url(_redis_url, prefix="zp-renditions"),
+        # {% cache %} fragments: a per-process copy in front of Redis (their keys carry
+        # the structure version, so a copy is never stale; ops/layered_cache.py).
+        "template_fragments": {
+            "BACKEND": "zoneportal.ops.layered_cache.LayeredCache",
+            "LOCATION": "zoneportal-fragments",
+            "OPTIONS": {"SHARED_ALIAS": "default", "MAX_ENTRIES": 500, "LOCAL_TIMEOUT": 300},
+        },
     }
 except ImproperlyConfiguredURL as exc:
     _fail("REDIS_URL", str(exc))
@@ -172,7 +179,7 @@ if MEDIA_BUCKET:
 else:
     MEDIA_ROOT = _absolute_path("MEDIA_ROOT")
 
-# -- Frontend cache purge (Varnish / nginx) ---------------------------------------------
+# -- Frontend cache purge (nginx page cache) --------------------------------------------
 # Comma-separated purge endpoints; each receives `PURGE <path>` with the site's Host.
 CACHE_PURGE_URLS = [
     _http_url("CACHE_PURGE_URL", url) for url in parse_list(_optional("CACHE_PURGE_URL"))

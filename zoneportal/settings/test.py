@@ -27,4 +27,9 @@ if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": cache_config_from_url(os.environ["REDIS_URL"], prefix="zp-test-default"),
         "renditions": cache_config_from_url(os.environ["REDIS_URL"], prefix="zp-test-renditions"),
+        "template_fragments": {  # as in production
+            "BACKEND": "zoneportal.ops.layered_cache.LayeredCache",
+            "LOCATION": "zoneportal-test-fragments",
+            "OPTIONS": {"SHARED_ALIAS": "default"},
+        },
     }
