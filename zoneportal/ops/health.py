@@ -6,10 +6,11 @@ to an app server's IP and port gets an answer, and /healthz never touches the
 database or the cache.
 
 - /healthz: the process is alive and serving (200, no dependencies checked).
-- /readyz: the database, the cache and media storage are reachable (200), else 503
-  with a JSON body naming what failed. While Redis is down pages are still served
-  (the cache fails open) but /readyz reports it: a load balancer or Varnish probe
-  should ask for /readyz?skip=cache (docs/operations.md, "Health endpoints").
+- /readyz: the database, the cache and media storage (the folder writable, or the
+  bucket there and readable with the credentials, asked with a 2 s timeout) are
+  reachable (200), else 503 with a JSON body naming what failed. While Redis is
+  down pages are still served (the cache fails open) but /readyz reports it: a
+  load balancer probe should ask for /readyz?skip=cache (docs/operations.md, "Health endpoints").
 """
 
 import logging
@@ -18,7 +19,7 @@ import time
 import uuid
 
 from django.core.cache import caches
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import connections
 from django.http import HttpResponseNotAllowed, JsonResponse
 
@@ -56,14 +57,58 @@ def check_cache() -> None:
     cache.delete(key)
 
 
+# Seconds the object-store probe may take to connect, and then to answer.
+STORAGE_TIMEOUT = 2.0
+
+
+def _bucket_probe(storage):
+    """An S3 client made like the storage's own, but with short timeouts and one attempt.
+
+    boto3's defaults (60 s to connect, 60 s to read, up to 5 attempts) would hold
+    /readyz for minutes when the endpoint stops answering. Built once per storage.
+    """
+    client = getattr(storage, "_zoneportal_readyz_client", None)
+    if client is None:
+        from botocore.config import Config
+
+        config = storage.client_config.merge(
+            Config(
+                connect_timeout=STORAGE_TIMEOUT,
+                read_timeout=STORAGE_TIMEOUT,
+                retries={"total_max_attempts": 1},
+            )
+        )
+        client = storage._create_session().client(
+            "s3",
+            region_name=storage.region_name,
+            use_ssl=storage.use_ssl,
+            endpoint_url=storage.endpoint_url,
+            config=config,
+            verify=storage.verify,
+        )
+        storage._zoneportal_readyz_client = client
+    return client
+
+
 def check_storage() -> None:
-    if isinstance(default_storage, FileSystemStorage):
-        location = default_storage.location
+    storage = storages["default"]
+    if isinstance(storage, FileSystemStorage):
+        location = storage.location
         os.makedirs(location, exist_ok=True)
         if not os.access(location, os.W_OK | os.X_OK):
             raise PermissionError(f"{location} is not writable")
         return
-    default_storage.exists(".zoneportal-readyz")  # one request to the object store
+    try:
+        from storages.backends.s3 import S3Storage
+    except ImportError:  # django-storages is the optional ".[s3]" extra
+        S3Storage = None  # noqa: N806
+    if S3Storage is not None and isinstance(storage, S3Storage):
+        # HEAD on the bucket: a missing bucket is 404 and refused credentials 403, both
+        # errors. (HEAD on a missing object answers 404 for a missing bucket too, so
+        # `exists()` would report a misnamed bucket as ready.)
+        _bucket_probe(storage).head_bucket(Bucket=storage.bucket_name)
+        return
+    storage.exists(".zoneportal-readyz")  # another backend: one request to it
 
 
 CHECKS = {"database": check_database, "cache": check_cache, "storage": check_storage}

@@ -7,7 +7,16 @@ rest and, as a backstop, any of those that a response lacks. A header a view set
 itself (Wagtail's document and image serve views send `default-src 'none'`) is kept.
 """
 
+import functools
+import logging
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.files.storage import storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_POLICY = {
     "default-src": ["'self'"],
@@ -60,20 +69,50 @@ def _admin_prefix() -> str:
     return getattr(settings, "ZONEPORTAL_ADMIN_PATH_PREFIX", "/admin/")
 
 
-def build_policy(policy: dict[str, list[str]], extra_frame_hosts=()) -> str:
+@functools.cache
+def upload_origin() -> str | None:
+    """The origin uploads are served from, when it is not the site's own.
+
+    With uploads in a bucket (MEDIA_BUCKET) served from the provider's endpoint or a
+    domain of their own, pages' <img>, <video> and <track> point there, and the CSP
+    must allow exactly that origin. Asked of the storage itself (building a URL needs
+    no network), so the policy follows whatever STORAGES says. None for local storage,
+    whose URLs are relative (/media/...).
+    """
+    try:
+        url = storages["default"].url("zoneportal-csp-probe")
+    except Exception:  # a broken storage must not take every page's headers with it
+        logger.exception("Cannot build an upload URL; the CSP allows uploads from 'self' only")
+        return None
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return None
+
+
+@receiver(setting_changed)
+def _forget_upload_origin(setting, **kwargs):
+    if setting in ("STORAGES", "MEDIA_URL"):
+        upload_origin.cache_clear()
+
+
+def build_policy(policy: dict[str, list[str]], extra_frame_hosts=(), upload_source=None) -> str:
     directives = {name: list(values) for name, values in policy.items()}
     for host in extra_frame_hosts:
         directives["frame-src"].append(f"https://{host}")
+    if upload_source:
+        for name in ("img-src", "media-src"):
+            directives[name].append(upload_source)
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
 def content_security_policy(path: str) -> str:
     if path.startswith(_admin_prefix()):
-        return build_policy(ADMIN_POLICY)
+        return build_policy(ADMIN_POLICY, upload_source=upload_origin())
     # Operators who allow an external video player (ZONEPORTAL_VIDEO_EMBED_HOSTS)
     # get exactly those hosts in frame-src, nothing else.
     hosts = getattr(settings, "ZONEPORTAL_VIDEO_EMBED_HOSTS", ())
-    return build_policy(PUBLIC_POLICY, extra_frame_hosts=hosts)
+    return build_policy(PUBLIC_POLICY, extra_frame_hosts=hosts, upload_source=upload_origin())
 
 
 class SecurityHeadersMiddleware:
