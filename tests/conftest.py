@@ -7,6 +7,7 @@ page tests build the few pages they need under it with `make_page`.
 import io
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
@@ -16,10 +17,39 @@ from wagtail.models import Locale, Page, Site
 from zoneportal.core.models import HomePage, SiteImage
 
 
+def pytest_collection_modifyitems(items):
+    """Refuse a transactional test without serialized_rollback.
+
+    Such a test's teardown flushes the tables and lets post_migrate create the content
+    types and permissions again, under new ids on PostgreSQL. A later test with
+    serialized_rollback then fails to put back the original rows (duplicate key), and
+    ContentType's process cache points at ids that no longer exist. With
+    serialized_rollback everywhere, every transactional test starts from the rows the
+    migrations made, under their original ids.
+    """
+    offenders = [
+        item.nodeid
+        for item in items
+        if (marker := item.get_closest_marker("django_db"))
+        and marker.kwargs.get("transaction")
+        and not marker.kwargs.get("serialized_rollback")
+    ]
+    if offenders:
+        raise pytest.UsageError(
+            "Transactional tests need serialized_rollback=True (see tests/conftest.py): "
+            + ", ".join(offenders)
+        )
+
+
 @pytest.fixture(autouse=True)
 def _clear_caches():
-    """Every test starts with cold caches so cached fragments cannot leak between tests."""
-    for alias in ("default", "renditions"):
+    """Every test starts with cold caches so cached fragments cannot leak between tests.
+
+    ContentType's process cache is left warm on purpose: the ids it holds stay valid
+    (see pytest_collection_modifyitems), and wagtail's Task builds its content type
+    while serialized_rollback puts the rows back, before the table has them.
+    """
+    for alias in django_settings.CACHES:
         caches[alias].clear()
     yield
 
