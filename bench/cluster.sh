@@ -2,8 +2,8 @@
 # Benchmarks of the local cluster (deploy/local-cluster), results in bench/production.md.
 #   bench/cluster.sh [seconds]   (default 20 s per wrk run; the mixed load is 60 s)
 # Starts the cluster if it is not running (and leaves it running: deploy/local-cluster stop).
-# (a) cached article through nginx+Varnish and through Varnish alone vs the same HTML
-#     as a static file served by nginx (the ceiling);
+# (a) cached article through nginx's page cache vs the same HTML as a static file
+#     served by the same nginx (the ceiling), gzip (what browsers ask for) and plain;
 # (b) uncached pages straight from app server A (gunicorn, 2 workers) with wrk, and
 #     in-process render time and queries (bench/cluster_render.py);
 # (c) the mixed load (bench/cluster_mixed.lua) at 200 connections for 60 s.
@@ -12,7 +12,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-20}
 NGINX=http://127.0.0.1:${ZP_NGINX_PORT:-8080}
-VARNISH=http://127.0.0.1:${ZP_VARNISH_PORT:-6081}
 APP_A=http://127.0.0.1:${ZP_APP_A_PORT:-8001}
 DIR=${ZP_CLUSTER_DIR:-var/cluster}
 ARTICLE=/en/media-center/news/wuxi-to-deepen-cooperation-with-japan-and-south-korea/
@@ -20,7 +19,7 @@ ARTICLE=/en/media-center/news/wuxi-to-deepen-cooperation-with-japan-and-south-ko
 deploy/local-cluster status >/dev/null 2>&1 || deploy/local-cluster start
 
 echo "## $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "nginx $(nginx -v 2>&1 | cut -d/ -f2), $(varnishd -V 2>&1 | head -1 | cut -d'(' -f2 | cut -d' ' -f1), wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
+echo "nginx $(nginx -v 2>&1 | cut -d/ -f2) (proxy_cache, libnginx-mod-http-cache-purge), wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
 
 row() {  # name url wrk-args...
   local name=$1 url=$2; shift 2
@@ -34,19 +33,19 @@ row() {  # name url wrk-args...
 echo
 echo "### (a) cached article vs static-file ceiling (wrk -t2 -c64 -d${duration}s)"
 curl -sf "$NGINX$ARTICLE" -o /dev/null
-# The ceiling serves the very bytes Varnish holds: the gzip body, and the plain HTML.
+# The ceiling serves the very bytes the cache holds: the gzip body, and the plain HTML.
 curl -sf -H "Accept-Encoding: gzip" "$NGINX$ARTICLE" -o "$DIR/ceiling/article.html.gz"
 curl -sf "$NGINX$ARTICLE" -o "$DIR/ceiling/article.html"
-hdr=$(curl -sf -D - -o /dev/null "$NGINX$ARTICLE" | tr -d '\r' | grep -iE '^(x-cache|age):' | tr '\n' ' ')
+curl -sf -H "Accept-Encoding: gzip" "$NGINX$ARTICLE" -o /dev/null
+hdr=$(curl -sf -D - -o /dev/null "$NGINX$ARTICLE" | tr -d '\r' | grep -iE '^x-cache:' | tr '\n' ' ')
 echo "cache check: $hdr; HTML $(wc -c <"$DIR/ceiling/article.html") bytes, gzip $(wc -c <"$DIR/ceiling/article.html.gz") bytes"
 echo "| path | URL | req/s | p50 | p99 | non-2xx |"
 echo "| --- | --- | ---: | ---: | ---: | ---: |"
 gz=(-H "Accept-Encoding: gzip")
 row "static file, nginx (ceiling), gzip" "$NGINX/__ceiling/article.html" -t2 -c64 -d"${duration}s" "${gz[@]}"
-row "cached: nginx -> Varnish, gzip" "$NGINX$ARTICLE" -t2 -c64 -d"${duration}s" "${gz[@]}"
-row "cached: Varnish alone, gzip" "$VARNISH$ARTICLE" -t2 -c64 -d"${duration}s" "${gz[@]}" -H "Host: 127.0.0.1:${ZP_NGINX_PORT:-8080}"
+row "cached: nginx page cache, gzip" "$NGINX$ARTICLE" -t2 -c64 -d"${duration}s" "${gz[@]}"
 row "static file, nginx (ceiling), identity" "$NGINX/__ceiling/article.html" -t2 -c64 -d"${duration}s"
-row "cached: nginx -> Varnish, identity" "$NGINX$ARTICLE" -t2 -c64 -d"${duration}s"
+row "cached: nginx page cache, identity" "$NGINX$ARTICLE" -t2 -c64 -d"${duration}s"
 echo
 echo "### (b) uncached, app server A alone (gunicorn 2 workers; wrk -t2 -c8 -d${duration}s)"
 echo "| page | URL | req/s | p50 | p99 | non-2xx |"

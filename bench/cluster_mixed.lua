@@ -1,5 +1,5 @@
 -- wrk script for the mixed load on the local cluster (bench/cluster.sh):
--- 80 % cached pages, 15 % uncached (a session cookie makes Varnish pass them to the
+-- 80 % cached pages, 15 % uncached (a session cookie makes the page cache pass them to the
 -- app servers), 5 % search. Counts 5xx and 429 per thread and prints them at the end.
 local cached = {
   "/en/",

@@ -1,11 +1,12 @@
 """End-to-end tests against the production-shaped local cluster (deploy/local-cluster).
 
-They start nginx, Varnish and two gunicorn app servers on 127.0.0.1 with their own
+They start nginx (page cache, purge, load balancer) and two gunicorn app servers on 127.0.0.1 with their own
 ports, directory (var/cluster-test) and PostgreSQL database, so a developer's own
 cluster on the default ports is left alone, and stop them all at the end.
 
 They run only with ZONEPORTAL_CLUSTER=1 (set by .ci/run for the PostgreSQL pass) and
-need PostgreSQL and Redis on 127.0.0.1 and Debian's nginx, varnish and chromium.
+need PostgreSQL and Redis on 127.0.0.1 and Debian's nginx (with
+libnginx-mod-http-cache-purge) and chromium.
 """
 
 import os
@@ -23,8 +24,7 @@ ENABLED = os.environ.get("ZONEPORTAL_CLUSTER") == "1"
 
 PORTS = {
     "ZP_NGINX_PORT": 18080,
-    "ZP_VARNISH_PORT": 16081,
-    "ZP_VARNISH_ADMIN_PORT": 16082,
+    "ZP_PURGE_PORT": 16081,
     "ZP_UPSTREAM_PORT": 18081,
     "ZP_APP_A_PORT": 18001,
     "ZP_APP_B_PORT": 18002,
@@ -42,7 +42,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(
                 pytest.mark.skip(
                     reason="cluster tests run only with ZONEPORTAL_CLUSTER=1 (they start "
-                    "nginx, Varnish and two gunicorn servers via deploy/local-cluster)"
+                    "nginx and two gunicorn servers via deploy/local-cluster)"
                 )
             )
 
@@ -52,7 +52,7 @@ class Cluster:
     dir: Path
     env: dict
     nginx: str
-    varnish: str
+    purge: str
     app_a: str
     app_b: str
     editor_password: str
@@ -105,7 +105,7 @@ def cluster():
         dir=directory,
         env=env,
         nginx=f"http://127.0.0.1:{PORTS['ZP_NGINX_PORT']}",
-        varnish=f"http://127.0.0.1:{PORTS['ZP_VARNISH_PORT']}",
+        purge=f"http://127.0.0.1:{PORTS['ZP_PURGE_PORT']}",
         app_a=f"http://127.0.0.1:{PORTS['ZP_APP_A_PORT']}",
         app_b=f"http://127.0.0.1:{PORTS['ZP_APP_B_PORT']}",
         editor_password=secrets["ZP_EDITOR_PASSWORD"],

@@ -4,7 +4,7 @@ Simulated by making every new cursor fail with OperationalError("connection refu
 which is what Django raises when PostgreSQL is down or the SQLite file cannot be
 opened. What the visitor sees: the self-contained error page (no traceback, no
 exception name, its text in all four languages, so in theirs too), not cached by
-Varnish or the browser, with the security headers; /readyz says 503 so the load
+the page cache or the browser, with the security headers; /readyz says 503 so the load
 balancer stops sending traffic; and once the database is back, the same URL works.
 The inquiry form's own "your message was NOT sent" answer when the database fails
 during a submission is in tests/inquiries/test_intake.py (test_database_error_*).

@@ -34,6 +34,18 @@ def test_max_ages_come_from_settings(client, site_home, settings):
     assert client.get("/en/")["Cache-Control"] == "public, max-age=5, s-maxage=600"
 
 
+def test_filtered_and_paginated_listings_live_a_minute_in_the_shared_cache(
+    client, news_index, article
+):
+    # They are not purged one by one on publish: a short shared life bounds staleness.
+    for query in ("?page=2", "?tag=energy", "?year=2024&utm_source=mail"):
+        response = client.get(news_index.url + query)
+        assert response["Cache-Control"] == "public, max-age=60, s-maxage=60", query
+    # Tracking parameters alone do not make it a different listing.
+    tracked = client.get(news_index.url + "?utm_source=newsletter&gclid=x")
+    assert tracked["Cache-Control"] == PUBLIC
+
+
 def test_a_visitor_cookie_does_not_change_the_answer(client, article):
     client.cookies["_ga"] = "GA1.2.3"
     client.cookies["django_language"] = "ja"

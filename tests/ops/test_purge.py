@@ -3,6 +3,7 @@ shows it, on every cache endpoint, after the transaction commits."""
 
 import datetime as dt
 import threading
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -18,14 +19,16 @@ pytestmark = pytest.mark.django_db
 class PurgeRecorder:
     """A tiny HTTP server on 127.0.0.1 that records PURGE requests (path, Host)."""
 
-    def __init__(self):
+    def __init__(self, status=200):
         self.requests = []
+        self.encodings = []
         recorder = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_PURGE(self):  # noqa: N802
                 recorder.requests.append((self.path, self.headers["Host"]))
-                self.send_response(200)
+                recorder.encodings.append((self.path, self.headers["Accept-Encoding"]))
+                self.send_response(status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -43,6 +46,20 @@ class PurgeRecorder:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
+
+
+@contextmanager
+def one_cache_endpoint(settings, status=200):
+    """Purging on, to a single recording endpoint that answers `status`."""
+    recorder = PurgeRecorder(status)
+    purge._local.urls = None
+    settings.WAGTAILFRONTENDCACHE = {
+        "a": {"BACKEND": "zoneportal.ops.purge.PurgeBackend", "LOCATION": recorder.url}
+    }
+    try:
+        yield recorder
+    finally:
+        recorder.close()
 
 
 @pytest.fixture
@@ -105,7 +122,7 @@ def test_publish_purges_the_article_in_every_language_and_what_lists_it(
     assert first.paths() == expected("en", "zh")
     assert second.paths() == first.paths(), "every cache endpoint gets the same purges"
     assert {host for _path, host in first.requests} == {"testserver"}
-    assert len(first.requests) == len(first.paths()), "each URL once"
+    assert len(first.requests) == 2 * len(first.paths()), "each URL once per stored copy"
 
 
 def test_unpublish_purges_the_same_urls(article, caches_tier, django_capture_on_commit_callbacks):
@@ -152,17 +169,10 @@ def test_a_related_article_box_pointing_at_it_is_purged(
         publication_date=dt.date(2024, 1, 1),
     )
     NewsArticleRelatedLink.objects.create(page=other, article=article)
-    recorder = PurgeRecorder()
-    purge._local.urls = None
-    settings.WAGTAILFRONTENDCACHE = {
-        "a": {"BACKEND": "zoneportal.ops.purge.PurgeBackend", "LOCATION": recorder.url}
-    }
-    try:
+    with one_cache_endpoint(settings) as recorder:
         with django_capture_on_commit_callbacks(execute=True):
             article.save_revision().publish()
         assert f"/en{NEWS}other/" in recorder.paths()
-    finally:
-        recorder.close()
 
 
 def test_an_unreachable_cache_does_not_break_publishing(
@@ -180,3 +190,21 @@ def test_an_unreachable_cache_does_not_break_publishing(
         article.save_revision().publish()
     assert NewsArticlePage.objects.get(pk=article.pk).live
     assert any("Could not purge" in record.getMessage() for record in caplog.records)
+
+
+def test_both_stored_copies_are_purged_and_a_missing_copy_is_no_error(
+    article, settings, caplog, django_capture_on_commit_callbacks
+):
+    # nginx keeps a gzip and a plain copy of each page; a copy that is not cached
+    # answers 404, which is not a failure worth an error in the log.
+    with one_cache_endpoint(settings, status=404) as recorder:
+        with django_capture_on_commit_callbacks(execute=True):
+            article.save_revision().publish()
+        article_path = f"/en{NEWS}park-opens/"
+        copies = sorted(
+            ("gzip" if encoding == "gzip" else "plain")
+            for path, encoding in recorder.encodings
+            if path == article_path
+        )
+        assert copies == ["gzip", "plain"]
+    assert not any("Could not purge" in record.getMessage() for record in caplog.records)

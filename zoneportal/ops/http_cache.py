@@ -1,11 +1,14 @@
-"""The app's Cache-Control policy, for browsers and the shared cache tier (Varnish).
+"""The app's Cache-Control policy, for browsers and the shared page cache (nginx).
 
 One middleware decides, for every response, between three answers:
 
 - public: `public, max-age=ZONEPORTAL_CACHE_MAX_AGE, s-maxage=ZONEPORTAL_CACHE_S_MAXAGE`
   for anonymous GET/HEAD responses with status 200, 301 or 404 (pages, listings).
   Publishing purges the shared copies (zoneportal/ops/purge.py), so s-maxage can be
-  long; max-age stays short because browsers cannot be purged. `Vary: Cookie` is
+  long; max-age stays short because browsers cannot be purged. A URL with a query
+  (a listing's `?page=2`, `?tag=...`, `?industry=...`) is not purged one by one, so
+  its shared copy lives only ZONEPORTAL_CACHE_QUERY_S_MAXAGE (60 s); tracking
+  parameters (utm_*, gclid ...) do not count as a query. `Vary: Cookie` is
   dropped (the response did not depend on a cookie, see below), and `Vary:
   Accept-Language` is kept only where the language was not in the URL.
 - personal, `private, no-store`: the admin and previews, non-GET requests, requests
@@ -18,6 +21,8 @@ One middleware decides, for every response, between three answers:
 A view that sets its own Cache-Control (feeds, sitemap, robots.txt, the "/" language
 redirect) keeps it unless the response is personal.
 """
+
+import re
 
 from django.conf import settings
 from django.utils.cache import cc_delim_re
@@ -35,9 +40,19 @@ def _setting(name, default):
     return getattr(settings, name, default)
 
 
-def public_value() -> str:
+TRACKING_PARAMETER = re.compile(r"^(utm_[a-z]+|gclid|fbclid|mc_[a-z]+)$")
+
+
+def has_query(request) -> bool:
+    """Whether the URL has parameters that select content (not only tracking ones)."""
+    return any(not TRACKING_PARAMETER.match(name) for name in request.GET)
+
+
+def public_value(request=None) -> str:
     max_age = _setting("ZONEPORTAL_CACHE_MAX_AGE", 60)
     s_maxage = _setting("ZONEPORTAL_CACHE_S_MAXAGE", 3600)
+    if request is not None and has_query(request):
+        s_maxage = min(s_maxage, _setting("ZONEPORTAL_CACHE_QUERY_S_MAXAGE", 60))
     return f"public, max-age={max_age}, s-maxage={s_maxage}"
 
 
@@ -89,7 +104,9 @@ def apply_cache_policy(request, response):
         return response
     existing = response.get("Cache-Control", "")
     if not existing:
-        response["Cache-Control"] = public_value() if shareable(request, response) else NO_CACHE
+        response["Cache-Control"] = (
+            public_value(request) if shareable(request, response) else NO_CACHE
+        )
     if "public" in existing or response["Cache-Control"].startswith("public"):
         # Nothing personal went into it (no session, no cookie, no CSRF token), so a
         # visitor's cookies must not split the shared cache.

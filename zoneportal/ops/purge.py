@@ -1,4 +1,4 @@
-"""Purge the cache tier (Varnish) when the site changes.
+"""Purge the page cache (nginx proxy_cache, docs/decisions/0011) when the site changes.
 
 Wagtail's frontend cache gives the HTTP purge backend and PurgeBatch; this module
 decides what to purge and when. The `wagtail.contrib.frontend_cache` app itself is not
@@ -48,11 +48,17 @@ _local = threading.local()
 
 
 class PurgeBackend(HTTPBackend):
-    """Wagtail's HTTPBackend with a timeout, ignoring HTTP(S)_PROXY variables: a hung
-    cache server must not hang the editor's request, and purges go to the cache
-    server directly."""
+    """Wagtail's HTTPBackend for nginx's page cache (docs/decisions/0011).
+
+    nginx keeps two copies of a page, gzip and plain, under keys that differ by the
+    request's encoding, so each URL is purged twice: with `Accept-Encoding: gzip` and
+    without. A 404 answer means that copy was not cached, which is fine. Requests have
+    a timeout and ignore HTTP(S)_PROXY variables: a hung cache server must not hang
+    the editor's request, and purges go to the cache server directly.
+    """
 
     timeout = 3
+    encodings = ("gzip", None)
 
     def __init__(self, params):
         params = dict(params)
@@ -63,13 +69,19 @@ class PurgeBackend(HTTPBackend):
     def purge(self, url):
         parts = urlsplit(url)
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
-        request = PurgeRequest(
-            url=urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""]),
-            headers={"Host": host, "User-Agent": f"Wagtail-frontendcache/{wagtail_version}"},
-        )
+        target = urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""])
+        for encoding in self.encodings:
+            headers = {"Host": host, "User-Agent": f"Wagtail-frontendcache/{wagtail_version}"}
+            if encoding:
+                headers["Accept-Encoding"] = encoding
+            self._send(PurgeRequest(url=target, headers=headers), url)
+
+    def _send(self, request, url):
         try:
             self.opener.open(request, timeout=self.timeout).close()  # noqa: S310 - configured URL
         except HTTPError as exc:
+            if exc.code == 404:  # that copy was not in the cache
+                return
             logger.error("Could not purge %s at %s: HTTP %s", url, self.cache_netloc, exc.code)
         except (URLError, OSError) as exc:
             logger.error("Could not purge %s at %s: %s", url, self.cache_netloc, exc)

@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "zoneportal.ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "zoneportal.security.headers.SecurityHeadersMiddleware",
-    # Cache-Control for browsers and Varnish; sees the cookies and Vary set below it.
+    # Cache-Control for browsers and the page cache; sees the cookies and Vary set below it.
     "zoneportal.ops.http_cache.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zoneportal.core.middleware.CachedSiteMiddleware",
@@ -242,6 +242,8 @@ ZONEPORTAL_FRAGMENT_CACHE_SECONDS = 60 * 60
 # CACHE_PURGE_URL is set). Pages of these types are never cached (they hold a form).
 ZONEPORTAL_CACHE_MAX_AGE = 60
 ZONEPORTAL_CACHE_S_MAXAGE = 60 * 60
+# Listings with a query (?page=2, ?tag=...) are not purged one by one: a short shared life.
+ZONEPORTAL_CACHE_QUERY_S_MAXAGE = 60
 ZONEPORTAL_UNCACHED_PAGE_TYPES = ["inquiries.InquiryPage"]
 
 LOGIN_URL = "wagtailadmin_login"
