@@ -96,7 +96,6 @@ def demo_server(tmp_path_factory, demo_mailbox):
             "manage.py",
             "runserver",
             "--noreload",
-            "--nothreading",
             f"127.0.0.1:{port}",
         ],
         cwd=REPO,
