@@ -5,6 +5,8 @@ from html.parser import HTMLParser
 
 import html5lib
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from wagtail.models import Page
 
 from zoneportal.demo import loader
@@ -35,10 +37,36 @@ class _ImageAndScriptAudit(HTMLParser):
         self.event_handlers += [name for name in attributes if name.startswith("on")]
 
 
+@pytest.fixture(scope="module")
+def _demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, _demo_media):
+    """The demo's image files live as long as its rows: for the whole module."""
+    settings.MEDIA_ROOT = _demo_media
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded_once(django_db_setup, django_db_blocker, _demo_media):
+    """Load the English demo once for this module, inside a transaction rolled back at
+    the end; each test then runs in its own savepoint within it (pytest-django's
+    `django_db`), so a test's changes still vanish after it. Loading takes seconds, and
+    these tests only read the result (or reload it, which must change nothing)."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(DEBUG=False, MEDIA_ROOT=_demo_media),
+        transaction.atomic(),
+    ):
+        loader.load(translations=False)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo_site(settings):
+def demo_site(_demo_loaded_once, settings):
     settings.DEBUG = False
-    loader.load(translations=False)
     return Page.objects.live().filter(depth__gte=2).specific()
 
 
