@@ -6,6 +6,7 @@ See conftest.py: these run only with ZONEPORTAL_CLUSTER=1.
 import os
 import re
 import signal
+import socket
 import threading
 import time
 from collections import Counter
@@ -124,6 +125,66 @@ def test_form_posts_over_the_edge_rate_get_a_localized_429(cluster):
     assert all(
         requests.get(cluster.nginx + "/en/", timeout=10).status_code == 200 for _ in range(20)
     )
+
+
+SLOW_CLIENT_TIMEOUT = 10  # client_header_timeout and client_body_timeout at the edge
+
+
+def _slow_sender(cluster, number, *, finish_headers):
+    """A socket from its own loopback address (so the edge's per-address post limit does
+    not answer it first) that starts a request and then stalls: in the headers, or
+    after the headers of a form post and 10 of its 4,000 body bytes."""
+    host, port = cluster.nginx.removeprefix("http://").split(":")
+    sock = socket.create_connection(
+        (host, int(port)), timeout=5, source_address=(f"127.0.0.{60 + number}", 0)
+    )
+    if finish_headers:
+        sock.sendall(
+            b"POST /en/leave-your-message/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: 4000\r\n\r\nname=Slow"
+        )
+    else:
+        sock.sendall(b"GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: slow")
+    return sock
+
+
+def _closed_by_server(sock, deadline):
+    """True when the server closes `sock` (with or without a 408) before `deadline`."""
+    sock.settimeout(max(deadline - time.monotonic(), 0.1))
+    try:
+        data = sock.recv(4096)
+    except TimeoutError:
+        return False
+    except ConnectionResetError:
+        return True
+    return data == b"" or data.startswith(b"HTTP/1.1 408")
+
+
+def test_slow_senders_hold_no_app_worker_and_are_dropped(cluster):
+    """Slowloris: 12 stalled requests (three times the cluster's 4 app workers) cost
+    visitors nothing, because nginx buffers requests and only then asks an app server;
+    and nginx drops every stalled one after its timeout."""
+    senders = [_slow_sender(cluster, n, finish_headers=n % 2 == 0) for n in range(12)]
+    started = time.monotonic()
+    try:
+        # Uncached renders (a session cookie bypasses the page cache) need a free
+        # worker: they would queue behind the stalled posts if those held workers.
+        # (As a header: the app deletes a cookie that names no session.)
+        bypass = {"Cookie": "sessionid=not-a-session"}
+        answers = [
+            requests.get(cluster.nginx + "/en/", headers=bypass, timeout=5) for _ in range(8)
+        ]
+        assert [answer.status_code for answer in answers] == [200] * 8
+        assert {answer.headers.get("X-Cache") for answer in answers} == {"PASS"}
+        assert time.monotonic() - started < SLOW_CLIENT_TIMEOUT
+        deadline = started + SLOW_CLIENT_TIMEOUT + 5
+        dropped = [_closed_by_server(sock, deadline) for sock in senders]
+        assert all(dropped), dropped
+        assert time.monotonic() - started >= SLOW_CLIENT_TIMEOUT - 1  # not before the timeout
+    finally:
+        for sock in senders:
+            sock.close()
 
 
 @contextmanager
