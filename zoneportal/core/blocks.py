@@ -10,6 +10,13 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .translatable_blocks import (
+    restore_struct,
+    restore_table,
+    struct_segments_with_fallback,
+    table_segments,
+)
+
 
 class HeadingBlock(blocks.StructBlock):
     """A section heading. Level 2 or 3 keeps the outline valid under the page's h1."""
@@ -80,8 +87,26 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
+    """A download link; without link text it shows the document's title.
+
+    That title is offered to translators as the link text, so a translated page
+    never falls back to the document's (source-language) title.
+    """
+
     document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(required=False, max_length=200, label=_("Link text"))
+    title = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Link text"),
+        help_text=_("Leave blank to use the document's title."),
+    )
+
+    def get_translatable_segments(self, value):
+        document = value.get("document")
+        return struct_segments_with_fallback(value, "title", document.title if document else "")
+
+    def restore_translated_segments(self, value, segments):
+        return restore_struct(value, segments)
 
 
 class DocumentDownloadsBlock(blocks.StructBlock):
@@ -119,9 +144,19 @@ class ContactCardBlock(blocks.StructBlock):
         label = _("Contact card")
 
 
+class TranslatableTableBlock(TableBlock):
+    """A table whose cells are translated with the page (one segment per cell)."""
+
+    def get_translatable_segments(self, value):
+        return table_segments(value)
+
+    def restore_translated_segments(self, value, segments):
+        return restore_table(value, segments)
+
+
 class CaptionedTableBlock(blocks.StructBlock):
     caption = blocks.CharBlock(required=False, max_length=200, label=_("Caption"))
-    table = TableBlock(label=_("Table"))
+    table = TranslatableTableBlock(label=_("Table"))
 
     class Meta:
         icon = "table"

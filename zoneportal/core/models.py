@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField
 from zoneportal.search.indexing import CJK_SEARCH_FIELDS, cjk_search_text, cjk_search_title
 
 from .blocks import BodyStreamBlock
+from .streams import normalise_stream_fields
 
 
 class SiteImage(AbstractImage):
@@ -102,6 +103,10 @@ class BasePage(Page):
             heading=_("Listing and sharing"),
         ),
     ]
+
+    def save(self, *args, **kwargs):
+        normalise_stream_fields(self)
+        return super().save(*args, **kwargs)
 
     show_sidebar = False
     """Article-like pages set this to show the Media Center sidebar."""

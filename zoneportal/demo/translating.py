@@ -22,6 +22,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 
 from zoneportal.core.models import FooterText
+from zoneportal.news.models import NewsTopic
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "content" / "translations"
 TRANSLATED_LANGUAGES = {"zh-hans": "zh_Hans", "ja": "ja", "ko": "ko"}
@@ -51,7 +52,8 @@ def _english_pages():
 
 
 def _english_snippets():
-    return FooterText.objects.filter(locale__language_code="en")
+    yield from FooterText.objects.filter(locale__language_code="en")
+    yield from NewsTopic.objects.filter(locale__language_code="en").order_by("name")
 
 
 def _source_objects():

@@ -1,7 +1,8 @@
 """RSS 2.0 and Atom feeds of the newest articles of one news index.
 
 The feeds are served by `NewsIndexPage` sub-routes (`feed/rss/`, `feed/atom/`), so
-each language tree has its own pair. Items come from one query (plus one for tags).
+each language tree has its own pair. Items come from one query (plus one for tags and one for
+their names in the feed's language).
 """
 
 import datetime as dt
@@ -10,6 +11,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from .topics import topic_names
 
 
 def _as_datetime(date: dt.date | None) -> dt.datetime | None:
@@ -50,7 +53,10 @@ class NewsRssFeed(Feed):
         return self.request.build_absolute_uri(self.request.path)
 
     def items(self, obj):
-        return obj.get_feed_items()
+        items = obj.get_feed_items()
+        tags = {tag.pk: tag for item in items for tag in item.tags.all()}
+        self.topic_names = topic_names(tags.values(), obj.locale_id)  # one query per feed
+        return items
 
     def item_title(self, item):
         return item.title
@@ -71,7 +77,8 @@ class NewsRssFeed(Feed):
         return item.author or item.source_name or None
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        """The item's tags named in the feed's language."""
+        return [self.topic_names.get(tag.pk, tag.name) for tag in item.tags.all()]
 
 
 class NewsAtomFeed(NewsRssFeed):

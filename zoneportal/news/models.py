@@ -18,12 +18,14 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from zoneportal.core.blocks import BodyStreamBlock
 from zoneportal.core.cache import structure_version
 from zoneportal.core.models import BasePage
+
+from .topics import localized_tags
 
 FEED_ITEM_COUNT = 20
 RELATED_ARTICLE_COUNT = 3
@@ -106,7 +108,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         paginator = Paginator(articles, settings.ZONEPORTAL_NEWS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
         filters = {key: value for key, value in (("tag", tag), ("year", year)) if value}
-        tag_choices = self.get_tag_choices(base)
+        tag_choices = localized_tags(self.get_tag_choices(base), self.locale_id)
         context.update(
             {
                 "articles": page_obj.object_list,
@@ -147,6 +149,32 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from .feeds import NewsAtomFeed
 
         return NewsAtomFeed(self)(request)
+
+
+class NewsTopic(TranslatableMixin, models.Model):
+    """The display name of a news tag in one language (Snippets > News topics).
+
+    Tags stay shared by every language, so `?tag=<slug>` filters and related
+    articles work the same on each translation of an article; their names are
+    translated here with wagtail-localize like any other text. A topic is created in
+    the article's language when a tag is first published (zoneportal/news/topics.py).
+    """
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="+", verbose_name=_("tag"))
+    name = models.CharField(_("name"), max_length=100)
+
+    panels = [FieldPanel("tag", read_only=True), FieldPanel("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news topic")
+        verbose_name_plural = _("news topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["tag", "locale"], name="news_topic_one_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class NewsArticleTag(TaggedItemBase):
@@ -274,7 +302,8 @@ class NewsArticlePage(BasePage):
 
     @cached_property
     def tag_list(self) -> list:
-        return sorted(self.tags.all(), key=lambda tag: tag.name.lower())
+        """The article's tags named in its language, by name."""
+        return localized_tags(self.tags.all(), self.locale_id)
 
     def get_related_articles(self) -> list:
         """Explicitly chosen related articles, else the newest sharing a tag (max 3)."""
