@@ -160,3 +160,32 @@ def _csrf_exempt_post():
     request = RequestFactory().post("/en/x/")
     request._dont_enforce_csrf_checks = True
     return request
+
+
+def _media_request(path, **cookies):
+    request = RequestFactory().get(path)
+    request.COOKIES.update(cookies)
+    return CacheControlMiddleware(lambda request: HttpResponse(b"\x89PNG"))(request)
+
+
+def test_image_renditions_are_immutable_for_a_year_even_for_editors(settings):
+    # What the dev server sends for /media/images/ (nginx does the same in production):
+    # a rendition's name changes with its content, so browsers need never ask again.
+    settings.MEDIA_URL = "/media/"
+    rendition = "/media/images/plant.2e16d0ba.format-webp.fill-800x320.webp"
+    for response in (
+        _media_request(rendition),
+        _media_request(rendition, **{settings.SESSION_COOKIE_NAME: "abc"}),
+    ):
+        assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert "cookie" not in vary(response)
+
+
+def test_originals_and_missing_renditions_are_not_immutable(settings):
+    settings.MEDIA_URL = "/media/"
+    original = _media_request("/media/original_images/plant.png")
+    assert "immutable" not in original["Cache-Control"]
+    missing = CacheControlMiddleware(lambda request: HttpResponse(status=404))(
+        RequestFactory().get("/media/images/gone.webp")
+    )
+    assert "immutable" not in missing["Cache-Control"]

@@ -58,10 +58,14 @@ def media_snippet(bucket: str, endpoint: str) -> str:
     return text
 
 
-def disposition_map() -> str:
+def media_maps() -> str:
+    """zoneportal.conf's maps that the snippet uses (disposition, cache lifetime)."""
     site = (NGINX / "zoneportal.conf").read_text()
-    (block,) = re.findall(r"^map \$uri \$zoneportal_media_disposition \{.*?^\}", site, re.M | re.S)
-    return block
+    blocks = [
+        re.findall(rf"^map \$uri \${name} \{{.*?^\}}", site, re.M | re.S)[0]
+        for name in ("zoneportal_media_disposition", "zoneportal_media_cache_control")
+    ]
+    return "\n".join(blocks)
 
 
 class MediaProxy:
@@ -74,7 +78,7 @@ class MediaProxy:
             f"load_module {HEADERS_MORE};\n"
             f"pid {directory}/nginx.pid;\nerror_log {directory}/error.log;\nevents {{}}\n"
             f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n"
-            f" {disposition_map()}\n"
+            f" {media_maps()}\n"
             f" server {{ listen 127.0.0.1:{self.port}; server_name _;"
             f" include {directory}/media.conf;"
             "  location / { return 404; }"  # the app, in production
@@ -123,6 +127,12 @@ def buckets(s3_server):  # noqa: F811
         Bucket=public, Key="original_images/plant.png", Body=png(), ContentType="image/png"
     )
     client.put_object(
+        Bucket=public,
+        Key="images/plant.2e16d0ba.format-webp.fill-800x320.png",
+        Body=png(),
+        ContentType="image/png",
+    )
+    client.put_object(
         Bucket=public, Key="documents/logo.svg", Body=SVG, ContentType="image/svg+xml"
     )
     client.put_object(Bucket=other, Key="secret.txt", Body=SECRET)
@@ -147,6 +157,18 @@ def test_an_object_is_served_with_the_sites_media_headers_and_none_of_the_bucket
     assert not [name for name in headers if name.lower().startswith(("x-amz", "set-cookie"))]
     # (HEAD is let through too, but not asserted: moto refuses an anonymous HEAD even
     # with the read policy, where S3 authorises it by s3:GetObject.)
+
+
+def test_a_rendition_is_kept_a_year_and_an_original_a_day(proxy):
+    # A rendition's name changes with its image, focal point and filter: never revalidate.
+    status, headers, _body = proxy.request(
+        "GET", "/media/images/plant.2e16d0ba.format-webp.fill-800x320.png"
+    )
+    assert status == 200
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    # An original can be replaced under its name.
+    _status, headers, _body = proxy.request("GET", "/media/original_images/plant.png")
+    assert headers["Cache-Control"] == "public, max-age=86400"
 
 
 def test_a_video_can_be_fetched_by_range(proxy):

@@ -20,6 +20,11 @@ One middleware decides, for every response, between three answers:
 
 A view that sets its own Cache-Control (feeds, sitemap, robots.txt, the "/" language
 redirect) keeps it unless the response is personal.
+
+Image renditions (MEDIA_URL + "images/", served by the app only in development; nginx
+does the same in production, see deploy/nginx) are `public, max-age=31536000,
+immutable`: Wagtail names each rendition after its image file, focal point and filter,
+so changed content gets a new URL and a browser never needs to ask again.
 """
 
 import re
@@ -29,6 +34,7 @@ from django.utils.cache import cc_delim_re
 
 NO_STORE = "private, no-store"
 NO_CACHE = "private, no-cache"
+IMMUTABLE = "public, max-age=31536000, immutable"
 PUBLIC_STATUSES = {200, 301, 404}
 # Non-prefixed URLs whose content does not depend on Accept-Language.
 LANGUAGE_INDEPENDENT_PATHS = {"/sitemap.xml", "/robots.txt"}
@@ -98,7 +104,17 @@ def _drop_vary(response, names: set[str]) -> None:
         del response["Vary"]
 
 
+def is_rendition(request, response) -> bool:
+    """A found image rendition: nothing personal in it, and its URL never changes meaning."""
+    prefix = settings.MEDIA_URL.rstrip("/") + "/images/"
+    return response.status_code == 200 and request.path_info.startswith(prefix)
+
+
 def apply_cache_policy(request, response):
+    if is_rendition(request, response):
+        response["Cache-Control"] = IMMUTABLE
+        _drop_vary(response, {"cookie"})
+        return response
     if personal_reason(request, response):
         response["Cache-Control"] = NO_STORE
         return response
