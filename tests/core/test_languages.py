@@ -2,11 +2,13 @@
 
 import datetime
 import re
+from html import unescape
 
 import pytest
 from django.conf import settings
 from wagtail.models import Locale
 
+from zoneportal.core.language_choice import clean_url
 from zoneportal.core.models import SectionPage, StandardPage
 from zoneportal.news.models import NewsArticlePage, NewsIndexPage
 
@@ -36,10 +38,19 @@ def japanese_home(site_home):
     return translate(site_home, "ja")
 
 
-def switch_links(html):
-    """{hreflang: href} of the language switch."""
+def switch_hrefs(html):
+    """{hreflang: href} of the language switch, as written (with the choice marker)."""
     nav = re.search(r'<nav class="language-switch".*?</nav>', html, re.S).group(0)
-    return {lang: href for href, lang in re.findall(r'<a href="([^"]*)" lang="([^"]*)"', nav)}
+    found = re.findall(r'<a href="([^"]*)" lang="([^"]*)"', nav)
+    return {lang: unescape(href) for href, lang in found}
+
+
+def switch_links(html):
+    """{hreflang: URL the switch leads to}: the href without the choice marker."""
+    return {
+        lang: re.sub(r"[?&]set_language=[a-z-]+$", "", href)
+        for lang, href in switch_hrefs(html).items()
+    }
 
 
 def test_every_language_has_its_own_prefix_and_html_lang(client, site_home):
@@ -102,6 +113,56 @@ def test_switch_on_an_untranslated_page_goes_to_the_nearest_translated_ancestor(
     assert 'class="notice notice--translation"' in landing.content.decode()
     # No notice without the flag.
     assert "notice--translation" not in client.get("/ja/").content.decode()
+
+
+def test_choosing_a_language_in_the_switch_brings_a_bare_root_back_to_it(
+    client, overview, japanese_home
+):
+    japanese = translate(overview, "ja")
+    chosen = switch_hrefs(client.get(overview.url).content.decode())["ja"]
+
+    response = client.get(chosen)
+    assert response.status_code == 302
+    assert response["Location"] == japanese.url
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "ja"
+    assert int(cookie["max-age"]) >= 30 * 24 * 3600, "remembered beyond the browser session"
+    assert "no-store" in response["Cache-Control"], "a shared cache must not keep it"
+
+    # Accept-Language only decides a first visit: the choice wins from now on.
+    root = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert root["Location"] == "/ja/"
+
+
+def test_the_landing_page_after_a_choice_is_shareable_and_sets_no_cookie(client, overview):
+    page = client.get("/ja/", HTTP_ACCEPT_LANGUAGE="en")
+    assert not page.cookies
+    assert page["Cache-Control"].startswith("public")
+
+
+@pytest.mark.parametrize(
+    ("url", "location", "cookie"),
+    [
+        ("/ja/?translation=missing&set_language=ja", "/ja/?translation=missing", "ja"),
+        ("/zh/?set_language=zh-hans", "/zh/", "zh-hans"),
+        ("/en/?set_language=fr", "/en/", None),
+        ("/\\evil.example/?set_language=ja", "/%5Cevil.example/", "ja"),
+    ],
+)
+def test_the_choice_marker_redirects_to_the_clean_local_url(
+    client, site_home, url, location, cookie
+):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == location
+    sent = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    assert (sent.value if sent else None) == cookie
+
+
+def test_the_clean_url_never_starts_with_two_slashes(rf):
+    request = rf.get("/ja/", {"set_language": "ja"})
+    request.path = "//evil.example/"
+    assert clean_url(request) == "/evil.example/"
 
 
 def test_switch_to_a_language_without_any_translation_goes_to_its_home(client, overview):

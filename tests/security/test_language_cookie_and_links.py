@@ -24,9 +24,12 @@ def test_production_language_cookie_is_secure_httponly_and_lax(https, secure):
 
 
 def _hrefs(html: str, prefix: str) -> list[str]:
+    """The links to `prefix`'s search page, without the switch's choice marker."""
     import re
+    from html import unescape
 
-    return re.findall(rf'href="(/{prefix}/search/[^"]*)"', html)
+    found = re.findall(rf'href="(/{prefix}/search/[^"]*)"', html)
+    return [re.sub(r"[?&]set_language=[a-z-]+$", "", unescape(href)) for href in found]
 
 
 @pytest.mark.django_db

@@ -21,6 +21,7 @@ from wagtail.models import Page
 
 from .cache import structure_version
 from .i18n import bcp47
+from .language_choice import choice_url
 from .visibility import public_pages
 
 MISSING_PARAMETER = "translation"
@@ -44,6 +45,11 @@ class LanguageLink:
     @property
     def hreflang(self) -> str:
         return bcp47(self.code)
+
+    @property
+    def choice_url(self) -> str:
+        """`url` marked so that following it remembers the choice (core/language_choice.py)."""
+        return choice_url(self.url, self.code)
 
 
 def _chain_keys(page: Page) -> list:

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "zoneportal.security.headers.SecurityHeadersMiddleware",
     # Cache-Control for browsers and the page cache; sees the cookies and Vary set below it.
     "zoneportal.ops.http_cache.CacheControlMiddleware",
+    # A language-switch click (?set_language=): Set-Cookie + redirect, never cached.
+    "zoneportal.core.language_choice.LanguageChoiceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zoneportal.core.middleware.CachedSiteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A full disk during an admin upload: the form again with a message, not a 500.
     "zoneportal.security.disk_full.DiskFullMiddleware",
+    # DEBUG only (make run): templates/404.html instead of Django's technical 404 page.
+    "zoneportal.core.middleware.DebugNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "zoneportal.urls"
@@ -265,6 +269,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_HTTPONLY = True
+# The language-switch choice is remembered for a year (core/language_choice.py).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Sign-in lockout (per user name and per IP, counted in the cache) and its message.
 AUTHENTICATION_BACKENDS = ["zoneportal.security.lockout.LockoutModelBackend"]
