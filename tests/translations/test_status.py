@@ -3,7 +3,14 @@
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from zoneportal.core.models import StandardPage
-from zoneportal.translations.status import Status, build_rows, count_by_locale, ordered_locales
+from zoneportal.translations.segments import Progress
+from zoneportal.translations.status import (
+    Outdated,
+    Status,
+    build_rows,
+    count_by_locale,
+    ordered_locales,
+)
 
 from .conftest import translate_all_strings
 
@@ -12,6 +19,10 @@ def statuses_of(page):
     """{language_code: status} for the row of `page`'s translation group."""
     row = next(r for r in build_rows() if r.source.translation_key == page.translation_key)
     return {code: cell.status for code, cell in row.cells.items()}
+
+
+def row_of(page):
+    return next(r for r in build_rows() if r.source.translation_key == page.translation_key)
 
 
 def republish(page, **changes):
@@ -61,20 +72,38 @@ def test_sync_brings_an_outdated_translation_up_to_date(
     assert str(japanese.last_reviewed) == "2025-03-01"  # synchronised field followed
 
 
-def test_changed_text_after_sync_is_in_progress_until_translated(english_page, locales, translate):
-    translate(english_page, locales["ja"])
-    republish(english_page, listing_summary="A memory chip maker with a plant in the zone.")
-    source = TranslationSource.objects.get_for_instance(english_page)
+def test_changed_text_after_sync_is_outdated_until_translated_and_published(
+    site_home, make_page, locales, translate, django_capture_on_commit_callbacks
+):
+    page = make_page(site_home, StandardPage, title="SK Hynix", listing_summary="A chip maker.")
+    translate(page, locales["ja"])
+    republish(page, listing_summary="A memory chip maker with a plant in the zone.")
+    source = TranslationSource.objects.get_for_instance(page)
     source.update_from_db()
 
-    row = next(r for r in build_rows() if r.source.id == english_page.id)
-    cell = row.cells["ja"]
-    assert cell.status == Status.IN_PROGRESS
-    assert 0 < cell.percent_translated < 100
-    assert cell.label == f"In progress ({cell.percent_translated}%)"
+    cell = row_of(page).cells["ja"]
+    assert (cell.status, cell.outdated) == (Status.OUTDATED, Outdated.CHANGED)
+    assert cell.progress == Progress(total=2, translated=1, changed=1)
+    assert cell.label == "Outdated: 1 changed"
 
     translate_all_strings(source, locales["ja"])
-    assert statuses_of(english_page)["ja"] == Status.UP_TO_DATE
+    cell = row_of(page).cells["ja"]
+    assert cell.outdated == Outdated.NOT_UPDATED  # translated, but not on the page yet
+    assert cell.label == "Outdated: not updated since sync"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        source.translations.get(target_locale=locales["ja"]).save_target(publish=True)
+    assert statuses_of(page)["ja"] == Status.UP_TO_DATE
+
+
+def test_new_text_after_sync_is_missing_not_changed(english_page, locales, translate):
+    translate(english_page, locales["ja"])
+    republish(english_page, listing_summary="A memory chip maker.")  # was empty: new text
+    TranslationSource.objects.get_for_instance(english_page).update_from_db()
+
+    cell = row_of(english_page).cells["ja"]
+    assert cell.progress == Progress(total=2, translated=1, changed=0)
+    assert cell.outdated == Outdated.NOT_UPDATED
 
 
 def test_started_translation_without_translated_strings_is_in_progress(
@@ -82,9 +111,26 @@ def test_started_translation_without_translated_strings_is_in_progress(
 ):
     translate(english_page, locales["ko"], complete=False)
 
-    row = next(r for r in build_rows() if r.source.id == english_page.id)
-    assert row.cells["ko"].status == Status.IN_PROGRESS
-    assert row.cells["ko"].percent_translated == 0
+    cell = row_of(english_page).cells["ko"]
+    assert cell.status == Status.IN_PROGRESS
+    assert cell.progress == Progress(total=1, translated=0, changed=0)
+    assert cell.label == "In progress: 1 of 1 missing"
+
+
+def test_published_translation_with_one_english_string_left_is_not_up_to_date(
+    site_home, make_page, locales, translate
+):
+    """The lie this guards against: a newer Japanese page that still shows English text."""
+    page = make_page(site_home, StandardPage, title="Overview", listing_summary="About the zone.")
+    translate(page, locales["ja"])
+    StringTranslation.objects.filter(
+        locale=locales["ja"], translation_of__data="About the zone."
+    ).delete()
+
+    cell = row_of(page).cells["ja"]
+    assert cell.status == Status.IN_PROGRESS
+    assert (cell.progress.total, cell.progress.missing) == (2, 1)
+    assert cell.label == "In progress: 1 of 2 missing"
 
 
 def test_string_translation_with_error_does_not_count_as_translated(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.contrib.admin.utils import quote
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -70,4 +71,26 @@ def cell_actions(row: Row, cell: Cell, rights: EditorRights, next_url: str) -> l
             actions.append(_edit(cell.page, _("Edit translation")))
         else:
             actions.append(_edit(cell.page, _("Edit")))
+    return actions
+
+
+def snippet_cell_actions(row, cell: Cell, user, next_url: str) -> list[Action]:
+    """Links for one snippet cell: translate, sync, edit (snippet rows of the report)."""
+    meta = row.model._meta
+    can_submit = user.has_perm(SUBMIT_TRANSLATION)
+    actions = []
+    if cell.status == Status.MISSING:
+        if can_submit:
+            args = [meta.app_label, meta.model_name, quote(row.source.id)]
+            url = reverse("wagtail_localize:submit_snippet_translation", args=args)
+            actions.append(Action(str(_("Translate")), _with_query(url, next=next_url)))
+        return actions
+    if cell.status == Status.OUTDATED and cell.managed_by_localize and can_submit:
+        url = reverse("wagtail_localize:update_translations", args=[cell.translation_source_id])
+        actions.append(Action(str(_("Sync")), _with_query(url, next=next_url)))
+    instance = row.instances.get(cell.locale.language_code)
+    if instance is not None and user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
+        url = reverse(row.model.snippet_viewset.get_url_name("edit"), args=[quote(instance.pk)])
+        label = _("Edit translation") if cell.managed_by_localize else _("Edit")
+        actions.append(Action(str(label), url))
     return actions

@@ -15,8 +15,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .actions import EditorRights, cell_actions
-from .status import SECTION_DEPTH, Row, Status, build_rows, count_by_locale, ordered_locales
+from .actions import EditorRights, cell_actions, snippet_cell_actions
+from .coverage import Overview, build_overview
+from .status import SECTION_DEPTH, Row, Status, count_by_locale, ordered_locales
 
 # Pages an editor can act on: the same rule as Wagtail's own page reports.
 REPORT_PERMISSIONS = ["add", "change", "publish"]
@@ -89,8 +90,13 @@ class TranslationStatusReportView(ReportView):
         return [f"cells.{loc.language_code}.label" for loc in self.locales]
 
     @cached_property
+    def overview(self) -> Overview:
+        """Page and snippet rows, counted once per request (segments.py: 3 queries)."""
+        return build_overview(self.locales)
+
+    @cached_property
     def all_rows(self) -> list[Row]:
-        return build_rows(self.locales)
+        return self.overview.pages
 
     def get_queryset(self):
         return self.all_rows
@@ -127,7 +133,23 @@ class TranslationStatusReportView(ReportView):
             for loc in self.visible_locales
         ]
         context["summary_statuses"] = SUMMARY_STATUSES
+        coverage = self.overview.coverage()
+        context["coverage"] = [coverage[loc.language_code] for loc in self.visible_locales]
+        context["snippet_rows"] = self._snippet_rows()
         return context
+
+    def _snippet_rows(self):
+        """Snippet rows with their visible cells and links (not paginated: a few dozen)."""
+        rows = self.overview.snippets
+        status = self._cleaned_filter("status")
+        if status:
+            rows = filter_rows(rows, locale=self._cleaned_filter("locale"), status=status)
+        for row in rows:
+            row.visible_cells = [
+                (cell, snippet_cell_actions(row, cell, self.request.user, self.index_url))
+                for cell in (row.cells[loc.language_code] for loc in self.visible_locales)
+            ]
+        return rows
 
 
 SUMMARY_STATUSES = [

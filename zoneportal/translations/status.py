@@ -7,17 +7,20 @@ for the rules; in short:
 
 * The source is the locale wagtail-localize translates from, else the default
   locale (English), else the locale that published the page first.
-* A translation kept by wagtail-localize is *outdated* when the source page was
-  published after its content was last extracted (`TranslationSource.last_updated_at`);
-  otherwise it is *in progress* while strings are untranslated, else *up to date*.
+* A translation kept by wagtail-localize is compared string by string with the
+  latest sync of its source (segments.py). It is *outdated* when a source string
+  was translated and has changed since, when the source page was published after
+  its last sync (`TranslationSource.last_updated_at`), or when the translated page
+  was last saved before that sync (the synced text and fields are not on it yet);
+  otherwise *in progress* while a string has no translation, else *up to date*.
 * A translation made by hand (copy, or translation stopped) is *outdated* when the
   source was published after the translation was last saved.
 * A page missing in a locale is *missing* when its source is in the default locale;
   a page that a locale published on its own is *not translated* elsewhere, which
   is a choice rather than a gap.
 
-Everything is computed from a fixed number of `values()` queries, whatever the
-number of pages, so the report stays fast as the site grows.
+Everything is computed from a fixed number of `values()` and aggregate queries,
+whatever the number of pages, so the report stays fast as the site grows.
 """
 
 from __future__ import annotations
@@ -25,15 +28,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from uuid import UUID
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, F
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
+
+from .segments import Progress, SegmentCounts, count_segments
 
 SECTION_DEPTH = 3
 """Depth of top-level sections: root (1) > locale home page (2) > section (3)."""
@@ -73,6 +79,17 @@ class PageInfo:
 PAGE_COLUMNS = [f.name for f in PageInfo.__dataclass_fields__.values()]
 
 
+class Outdated(StrEnum):
+    """Why a translation kept by wagtail-localize is outdated."""
+
+    CHANGED = "changed"
+    """Translated source strings were edited, then synced."""
+    NOT_SYNCED = "not_synced"
+    """The source was published after its last sync: its changes are not extracted yet."""
+    NOT_UPDATED = "not_updated"
+    """The translated object was last saved before the latest sync of its source."""
+
+
 @dataclass
 class Cell:
     locale: Locale
@@ -80,7 +97,11 @@ class Cell:
     page: PageInfo | None = None
     translation_source_id: int | None = None
     """Set when wagtail-localize keeps this translation in step (Sync is possible)."""
-    percent_translated: int | None = None
+    progress: Progress | None = None
+    """The source's segments in this locale; None when they cannot be counted: the
+    source text was never extracted, the translation was made by hand, or the cell
+    is the original or a local page's *not translated*."""
+    outdated: Outdated | None = None
 
     @property
     def managed_by_localize(self) -> bool:
@@ -88,9 +109,30 @@ class Cell:
 
     @property
     def label(self) -> str:
-        if self.status == Status.IN_PROGRESS and self.percent_translated is not None:
-            return _("In progress (%(percent)s%%)") % {"percent": self.percent_translated}
-        return str(self.status.label)
+        return cell_label(self)
+
+
+def cell_label(cell: Cell) -> str:
+    """The status with its numbers: "Outdated: 3 changed", "In progress: 12 of 80 missing"."""
+    progress = cell.progress
+    numbers = {}
+    if progress is not None:
+        numbers = {
+            "changed": progress.changed,
+            "missing": progress.missing,
+            "total": progress.total,
+        }
+    if cell.outdated == Outdated.CHANGED and progress.missing:
+        return gettext("Outdated: %(changed)s changed, %(missing)s missing") % numbers
+    if cell.outdated == Outdated.CHANGED:
+        return gettext("Outdated: %(changed)s changed") % numbers
+    if cell.outdated == Outdated.NOT_SYNCED:
+        return gettext("Outdated: not synced")
+    if cell.outdated == Outdated.NOT_UPDATED:
+        return gettext("Outdated: not updated since sync")
+    if cell.status == Status.IN_PROGRESS and progress is not None:
+        return gettext("In progress: %(missing)s of %(total)s missing") % numbers
+    return str(cell.status.label)
 
 
 @dataclass
@@ -121,8 +163,7 @@ class _Facts:
     sources: dict[tuple[UUID, int], dict]
     enabled_translations: set[tuple[int, int]]
     translated_source_ids: set[int]
-    segment_totals: dict[int, int]
-    segments_translated: dict[tuple[int, int], int]
+    segments: SegmentCounts
 
 
 def ordered_locales() -> list[Locale]:
@@ -131,16 +172,21 @@ def ordered_locales() -> list[Locale]:
     return sorted(Locale.objects.all(), key=lambda loc: order.get(loc.language_code, len(order)))
 
 
-def build_rows(locales: list[Locale] | None = None) -> list[Row]:
-    """One row per translation group, ordered like the page tree of the source locale."""
-    facts = _fetch_facts(locales or ordered_locales())
+def build_rows(
+    locales: list[Locale] | None = None, segments: SegmentCounts | None = None
+) -> list[Row]:
+    """One row per translation group, ordered like the page tree of the source locale.
+
+    Pass `segments` (segments.count_segments()) to share the counts with the snippet rows.
+    """
+    facts = _fetch_facts(locales or ordered_locales(), segments or count_segments())
     rows = [row for pages in facts.groups.values() if (row := _build_row(pages, facts))]
     return sorted(
         rows, key=lambda row: (row.source_locale.pk != facts.default_locale_id, row.source.path)
     )
 
 
-def _fetch_facts(locales: list[Locale]) -> _Facts:
+def _fetch_facts(locales: list[Locale], segments: SegmentCounts) -> _Facts:
     page_type = ContentType.objects.get_for_model(Page)
     pages = [
         PageInfo(**values) for values in Page.objects.filter(depth__gt=1).values(*PAGE_COLUMNS)
@@ -161,46 +207,19 @@ def _fetch_facts(locales: list[Locale]) -> _Facts:
     )
     return _Facts(
         locales=locales,
-        default_locale_id=_default_locale_id(locales),
+        default_locale_id=default_locale_id(locales),
         groups=groups,
         pages_by_path={page.path: page for page in pages},
         sources=sources,
         enabled_translations=set(enabled),
         translated_source_ids={source_id for source_id, _locale_id in enabled},
-        segment_totals=_segment_totals(page_type),
-        segments_translated=_segments_translated(page_type),
+        segments=segments,
     )
 
 
-def _default_locale_id(locales: list[Locale]) -> int:
+def default_locale_id(locales: list[Locale]) -> int:
     default_code = settings.LANGUAGE_CODE
     return next((loc.pk for loc in locales if loc.language_code == default_code), locales[0].pk)
-
-
-def _segment_totals(page_type) -> dict[int, int]:
-    """Number of translatable strings per TranslationSource."""
-    totals = (
-        StringSegment.objects.filter(source__object__content_type=page_type)
-        .values("source_id")
-        .annotate(total=Count("id"))
-    )
-    return {item["source_id"]: item["total"] for item in totals}
-
-
-def _segments_translated(page_type) -> dict[tuple[int, int], int]:
-    """Number of strings translated without error, per (TranslationSource, locale)."""
-    done = (
-        StringSegment.objects.filter(
-            source__object__content_type=page_type,
-            string__translations__context=F("context"),
-            string__translations__has_error=False,
-        )
-        .values("source_id", "string__translations__locale_id")
-        .annotate(done=Count("id"))
-    )
-    return {
-        (item["source_id"], item["string__translations__locale_id"]): item["done"] for item in done
-    }
 
 
 def _choose_source(pages: list[PageInfo], facts: _Facts) -> PageInfo | None:
@@ -251,30 +270,46 @@ def _section_key(page: PageInfo, facts: _Facts) -> UUID | None:
 def _classify(row: Row, locale: Locale, target: PageInfo | None, facts: _Facts) -> Cell:
     if locale.pk == row.source.locale_id:
         return Cell(locale, Status.ORIGINAL, page=row.source)
-    if target is None:
-        missing = Status.NOT_TRANSLATED if row.is_locale_original else Status.MISSING
-        return Cell(locale, missing)
-    if target.alias_of_id is not None:
-        return Cell(locale, Status.ALIAS, page=target)
     source = facts.sources.get((row.source.translation_key, row.source.locale_id))
+    if target is None and row.is_locale_original:
+        return Cell(locale, Status.NOT_TRANSLATED)
+    if target is None or target.alias_of_id is not None:
+        status = Status.MISSING if target is None else Status.ALIAS
+        untranslated = facts.segments.untranslated(source["id"]) if source else None
+        return Cell(locale, status, page=target, progress=untranslated)
     if source and (source["id"], locale.pk) in facts.enabled_translations:
-        return _classify_localized(row.source, source, locale, target, facts)
+        cell = Cell(locale, Status.UP_TO_DATE, page=target, translation_source_id=source["id"])
+        synced_at = source["last_updated_at"]
+        published, saved = row.source.last_published_at, target.last_saved_at
+        return classify_localized(
+            cell,
+            facts.segments.progress(source["id"], locale.pk),
+            changed_since_sync=bool(published and published > synced_at),
+            saved_before_sync=bool(saved and saved < synced_at),
+        )
     return _classify_by_hand(row.source, locale, target)
 
 
-def _classify_localized(
-    source_page: PageInfo, source: dict, locale: Locale, target: PageInfo, facts: _Facts
+def classify_localized(
+    cell: Cell, progress: Progress, *, changed_since_sync: bool, saved_before_sync: bool
 ) -> Cell:
-    cell = Cell(locale, Status.UP_TO_DATE, page=target, translation_source_id=source["id"])
-    published = source_page.last_published_at
-    if published and published > source["last_updated_at"]:
+    """Set the status of a translation wagtail-localize keeps, from its segment counts.
+
+    `changed_since_sync`: the source was published (changed) after its latest sync,
+    so the counts describe an older version. `saved_before_sync`: the translated
+    object was last saved before that sync, so the synced text is not on it yet.
+    """
+    cell.progress = progress
+    if changed_since_sync:
+        cell.outdated = Outdated.NOT_SYNCED
+    elif progress.changed:
+        cell.outdated = Outdated.CHANGED
+    elif saved_before_sync:
+        cell.outdated = Outdated.NOT_UPDATED
+    if cell.outdated:
         cell.status = Status.OUTDATED
-        return cell
-    total = facts.segment_totals.get(source["id"], 0)
-    done = facts.segments_translated.get((source["id"], locale.pk), 0)
-    if done < total:
+    elif not progress.complete:
         cell.status = Status.IN_PROGRESS
-        cell.percent_translated = int(100 * done / total)
     return cell
 
 
