@@ -4,6 +4,7 @@ import re
 import runpy
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,79 @@ def test_the_edge_refuses_surplus_form_posts_with_a_four_language_page():
         assert "limit_req zone=zoneportal_posts" in text, config
         assert "error_page 429 /errors/too-many-requests.html;" in text, config
         assert "static/errors/too-many-requests.html;" in text, config
+
+
+def _block(text: str, opening: str, indent: str = "") -> str:
+    """The block of `text` that starts with the line `indent + opening` (to its brace)."""
+    pattern = rf"^{indent}{re.escape(opening)} \{{.*?^{indent}\}}"
+    (block,) = re.findall(pattern, text, re.M | re.S)
+    return block
+
+
+@pytest.mark.skipif(not shutil.which("nginx"), reason="needs Debian's nginx")
+def test_production_static_and_media_serve_webvtt_as_text_vtt_utf8(tmp_path):
+    """Debian's mime.types lacks .vtt: the site's types block and charset lines must
+    make captions text/vtt; charset=utf-8 (players drop a track served otherwise),
+    and leave every other type as it was."""
+    import http.client
+    import time
+
+    from tests.processes import free_port
+
+    site = (DEPLOY / "nginx" / "zoneportal.conf").read_text()
+    # nginx's workers (nobody when run as root) cannot enter pytest's private tmp_path.
+    public = tempfile.TemporaryDirectory(prefix="zoneportal-vtt-")
+    served = Path(public.name)
+    served.chmod(0o755)
+    for folder in ("static", "media"):
+        (served / folder).mkdir()
+        (served / folder / "captions.ja.vtt").write_text(
+            "WEBVTT\n\n00:00.000 --> 00:01.000\n字幕\n"
+        )
+        (served / folder / "notes.txt").write_text("plain")
+    locations = "\n".join(_block(site, f"location /{f}/", "    ") for f in ("static", "media"))
+    locations = locations.replace("/srv/zoneportal/", f"{served}/")
+    maps = "\n".join(
+        _block(site, f"map $uri ${name}")
+        for name in (
+            "zoneportal_static_cache_control",
+            "zoneportal_media_cache_control",
+            "zoneportal_media_disposition",
+        )
+    )
+    port = free_port()
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{ include /etc/nginx/mime.types; access_log off;\n{_block(site, 'types')}\n"
+        f"{maps}\nserver {{ listen 127.0.0.1:{port};\n{locations}\n}} }}\n"
+    )
+    server = subprocess.Popen(
+        ["nginx", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        answers = {}
+        for path in ("/static/captions.ja.vtt", "/media/captions.ja.vtt", "/media/notes.txt"):
+            deadline = time.monotonic() + 10
+            while True:
+                assert server.poll() is None, server.stderr.read().decode()
+                try:
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                    connection.request("GET", path)
+                    response = connection.getresponse()
+                    answers[path] = (response.status, response.headers, response.read())
+                    connection.close()
+                    break
+                except ConnectionRefusedError:
+                    assert time.monotonic() < deadline, "nginx did not start listening"
+                    time.sleep(0.05)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        public.cleanup()
+    for path in ("/static/captions.ja.vtt", "/media/captions.ja.vtt"):
+        status, headers, body = answers[path]
+        assert status == 200
+        assert headers["Content-Type"] == "text/vtt; charset=utf-8", path
+        assert "字幕" in body.decode("utf-8")
+    assert answers["/media/notes.txt"][1]["Content-Type"] == "text/plain"

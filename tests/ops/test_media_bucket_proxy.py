@@ -39,6 +39,7 @@ pytestmark = pytest.mark.skipif(
 NGINX = Path(__file__).resolve().parents[2] / "deploy" / "nginx"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 SECRET = b"the other bucket's private file"
+VTT = "WEBVTT\n\n00:00.300 --> 00:02.000\n[タイトル：梅村の二胡職人]\n".encode()
 SITE_CSP = (
     "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
 )
@@ -135,6 +136,9 @@ def buckets(s3_server):  # noqa: F811
     client.put_object(
         Bucket=public, Key="documents/logo.svg", Body=SVG, ContentType="image/svg+xml"
     )
+    client.put_object(
+        Bucket=public, Key="videos/captions/clip.ja.vtt", Body=VTT, ContentType="text/vtt"
+    )
     client.put_object(Bucket=other, Key="secret.txt", Body=SECRET)
     return client, public, other
 
@@ -178,6 +182,14 @@ def test_a_video_can_be_fetched_by_range(proxy):
     assert status == 206
     assert body == png()[:8]
     assert headers["Content-Range"] == f"bytes 0-7/{len(png())}"
+
+
+def test_captions_are_text_vtt_in_utf8(proxy):
+    # Players drop a <track> not served as text/vtt; the charset keeps CJK cues intact.
+    status, headers, body = proxy.request("GET", "/media/videos/captions/clip.ja.vtt")
+    assert status == 200 and body == VTT
+    assert headers["Content-Type"] == "text/vtt; charset=utf-8"
+    assert "Content-Disposition" not in headers  # a track, not a download
 
 
 def test_an_svg_is_a_download_not_a_page(proxy):
