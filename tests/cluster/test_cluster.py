@@ -92,6 +92,11 @@ def test_edge_rules_of_the_front_server(cluster, anonymous):
     assert svg.status_code == 200
     assert svg.headers["Content-Disposition"] == "attachment"
     assert svg.headers["X-Content-Type-Options"] == "nosniff"
+    # Captions are text/vtt in UTF-8 (Debian's mime.types has no .vtt).
+    (media / "x.ja.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\n字幕\n")
+    vtt = _get(anonymous, cluster.nginx + "/media/cluster-test/x.ja.vtt")
+    assert vtt.headers["Content-Type"] == "text/vtt; charset=utf-8"
+    assert "字幕" in vtt.text
     # Nobody purges through the public server; the purge listener (127.0.0.1 only)
     # drops the page for the next visitor.
     _get(anonymous, cluster.nginx + "/en/")

@@ -87,7 +87,11 @@ def _block(text: str, opening: str, indent: str = "") -> str:
 
 
 @pytest.mark.skipif(not shutil.which("nginx"), reason="needs Debian's nginx")
-def test_production_static_and_media_serve_webvtt_as_text_vtt_utf8(tmp_path):
+@pytest.mark.parametrize(
+    ("config", "http_indent", "root"),
+    [("zoneportal.conf", "", "/srv/zoneportal/"), ("local-cluster.conf.in", "    ", "@DIR@/")],
+)
+def test_static_and_media_serve_webvtt_as_text_vtt_utf8(tmp_path, config, http_indent, root):
     """Debian's mime.types lacks .vtt: the site's types block and charset lines must
     make captions text/vtt; charset=utf-8 (players drop a track served otherwise),
     and leave every other type as it was."""
@@ -96,7 +100,7 @@ def test_production_static_and_media_serve_webvtt_as_text_vtt_utf8(tmp_path):
 
     from tests.processes import free_port
 
-    site = (DEPLOY / "nginx" / "zoneportal.conf").read_text()
+    site = (DEPLOY / "nginx" / config).read_text()
     # nginx's workers (nobody when run as root) cannot enter pytest's private tmp_path.
     public = tempfile.TemporaryDirectory(prefix="zoneportal-vtt-")
     served = Path(public.name)
@@ -107,10 +111,13 @@ def test_production_static_and_media_serve_webvtt_as_text_vtt_utf8(tmp_path):
             "WEBVTT\n\n00:00.000 --> 00:01.000\n字幕\n"
         )
         (served / folder / "notes.txt").write_text("plain")
-    locations = "\n".join(_block(site, f"location /{f}/", "    ") for f in ("static", "media"))
-    locations = locations.replace("/srv/zoneportal/", f"{served}/")
+    server_indent = http_indent + "    "
+    locations = "\n".join(
+        _block(site, f"location /{f}/", server_indent) for f in ("static", "media")
+    )
+    locations = locations.replace(root, f"{served}/")
     maps = "\n".join(
-        _block(site, f"map $uri ${name}")
+        _block(site, f"map $uri ${name}", http_indent)
         for name in (
             "zoneportal_static_cache_control",
             "zoneportal_media_cache_control",
@@ -120,7 +127,7 @@ def test_production_static_and_media_serve_webvtt_as_text_vtt_utf8(tmp_path):
     port = free_port()
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
-        f"http {{ include /etc/nginx/mime.types; access_log off;\n{_block(site, 'types')}\n"
+        f"http {{ include /etc/nginx/mime.types; access_log off;\n{_block(site, 'types', http_indent)}\n"
         f"{maps}\nserver {{ listen 127.0.0.1:{port};\n{locations}\n}} }}\n"
     )
     server = subprocess.Popen(
