@@ -208,3 +208,25 @@ def test_users_without_page_permissions_cannot_see_the_report(client, django_use
     assert REPORT_URL not in client.get("/admin/").content.decode()
     response = client.get(REPORT_URL)
     assert (response.status_code, response.url) == (302, "/admin/")  # permission denied
+
+
+def test_report_shows_site_wide_coverage_and_footer_snippets(
+    admin_client, english_page, locales, translate
+):
+    from zoneportal.core.models import FooterText
+
+    translate(english_page, locales["ja"])  # 1 of 1 segment; the home page is an alias
+    footer = FooterText.objects.create(locale=locales["en"], copyright_line="Copyright WND")
+    TranslationSource.get_or_create_from_instance(footer)
+
+    html = admin_client.get(REPORT_URL).content.decode()
+
+    coverage = html.split("data-translation-coverage", 1)[1].split("</table>", 1)[0]
+    ja = coverage.split('<tr data-locale="ja">', 1)[1].split("</tr>", 1)[0]
+    assert re.search(r'data-coverage="translated">1<', ja)
+    assert re.search(r'data-coverage="total">2<', ja)  # the page's title and the footer's line
+    assert re.search(r'data-coverage="percent">50[.,]0 %<', ja)
+    assert re.search(r'data-coverage="unmeasured">1<', ja)  # the home page, never extracted
+    snippets = html.split("data-translation-snippets", 1)[1].split("</table>", 1)[0]
+    footer_row = snippets.split(f'data-snippet="core.footertext.{footer.pk}"', 1)[1]
+    assert 'data-locale="ja" data-status="missing"' in footer_row.split("</tr>", 1)[0]
