@@ -117,14 +117,16 @@ def test_anonymous_article_has_no_csrf_token_and_no_editor_content(admin_client,
     assert "public" in response.headers.get("Cache-Control", "")
 
 
-def test_absolute_urls_follow_the_requested_host(client, make_article, news_image):
+def test_absolute_urls_use_the_configured_site_whatever_the_host(client, make_article, news_image):
+    """og:image and JSON-LD name the Site's root URL (core/seo.py), not the Host header."""
     article = make_article("Shared", day(2022), listing_image=news_image(title="Shared"))
     assert 'content="http://testserver/' in warm(client, article.url)
 
     html = client.get(article.url, HTTP_HOST="localhost").content.decode()
 
-    assert '<meta property="og:image" content="http://localhost/' in html
-    assert '"url": "http://localhost/' in html
+    assert '<meta property="og:image" content="http://testserver/' in html
+    assert '"url": "http://testserver/' in html
+    assert "http://localhost/" not in html
     for alias in ("default", "renditions"):
         caches[alias].clear()
     assert client.get(article.url, HTTP_HOST="localhost").content.decode() == html

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from .cache import structure_version
 from .i18n import bcp47
 from .language_choice import choice_url
+from .seo import absolute
 from .visibility import public_pages
 
 MISSING_PARAMETER = "translation"
@@ -92,7 +93,7 @@ def _page_targets(page: Page, request) -> list[tuple[str, str, bool]]:
 def page_language_links(page: Page, request) -> list[LanguageLink]:
     current = translation.get_language()
     return [
-        _link(code, url, exact, current, request.build_absolute_uri(url))
+        _link(code, url, exact, current, absolute(request, url))
         for code, url, exact in _page_targets(page, request)
     ]
 

@@ -54,6 +54,15 @@ def guide_links(home):
     return list(public_pages(section.get_children().live().in_menu()))
 
 
+def news_feeds(home) -> dict | None:
+    """The news index of the home page's language and its feed URLs, for the
+    autodiscovery links in <head>; None when that tree has no news index."""
+    index = _live_in_tree("news.NewsIndexPage", home).order_by("path").first()
+    if index is None:
+        return None
+    return {"index": index, "urls": index.feed_urls()}
+
+
 def home_page_context(home) -> dict:
     """Lazy values: the template evaluates each inside a cached fragment, so a warm
     home page runs none of these queries."""
@@ -63,4 +72,5 @@ def home_page_context(home) -> dict:
         "latest_video": lambda: latest_video(home),
         "key_industries": lambda: with_listing_images(key_industries(home)),
         "guide_links": lambda: guide_links(home),
+        "news_feeds": lambda: news_feeds(home),
     }

@@ -3,8 +3,27 @@
 from django.conf import settings
 
 
+def site_root_url(request) -> str:
+    """Scheme, host and port of the request's Wagtail Site, e.g. https://invest.example.org.
+
+    This is the configured Site (Settings > Sites), never the Host header: a page
+    reached as 127.0.0.1:8000 or through a proxy still names the public address.
+    """
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+
+
 def absolute(request, url: str) -> str:
-    return request.build_absolute_uri(url) if request is not None else url
+    """`url` made absolute on the Site's root URL: the one base for canonical links,
+    og:url, hreflang alternates, JSON-LD and robots.txt (the sitemap's <loc> come from
+    Wagtail's Page.get_full_url, which is the same Site.root_url + path)."""
+    if request is None or url.startswith(("http://", "https://")):
+        return url
+    return site_root_url(request) + "/" + url.lstrip("/")
 
 
 def organization_json_ld(home, request) -> dict:

@@ -8,11 +8,13 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from .seo import absolute
+
 
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = absolute(request, "/sitemap.xml")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -17,6 +17,16 @@ from ..seo import breadcrumb_json_ld
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def site_url(context, target) -> str:
+    """A page's or a path's absolute URL on the configured Site (core/seo.py absolute())."""
+    from ..seo import absolute
+
+    request = context.get("request")
+    url = target.get_url(request) if hasattr(target, "get_url") else str(target or "")
+    return absolute(request, url or "")
+
+
 def _home_for(context):
     """The home page of the current language tree.
 
