@@ -7,9 +7,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from zoneportal.core import views as core_views
 from zoneportal.core.i18n import root_redirect, short_i18n_patterns
 from zoneportal.search import views as search_views
+from zoneportal.translations import uploads as translation_uploads
 
 urlpatterns = [
     path("", root_redirect, name="root_redirect"),
+    # Before wagtail-localize's own view of the same address (see uploads.py).
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        translation_uploads.upload_pofile,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
@@ -22,7 +28,9 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    from zoneportal.media.views import serve_media
+
+    urlpatterns += static(settings.MEDIA_URL, serve_media, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += short_i18n_patterns(
     path("search/", search_views.search, name="search"),

@@ -9,6 +9,8 @@ from wagtail.models import Locale, Page
 
 from zoneportal.demo import loader, translating
 
+from .english_runs import english_runs
+
 LANGUAGES = ["zh-hans", "ja", "ko"]
 INLINE_TAG = re.compile(r"</?[a-z][^>]*>")
 HTML_LANG = {"zh-hans": "zh-Hans", "ja": "ja", "ko": "ko"}
@@ -45,6 +47,7 @@ def test_demo_loads_every_page_in_every_language_once(
         loader.load()
     _assert_every_page_is_translated()
     _assert_translated_pages_render_valid_html(client)
+    _assert_no_english_on_translated_pages(client)
     before = Page.objects.count()
     assert translating.translate_demo() == {"zh-hans": 0, "ja": 0, "ko": 0}
     assert Page.objects.count() == before
@@ -75,3 +78,14 @@ def _assert_translated_pages_render_valid_html(client):
             html = response.content.decode()
             parser.parse(html)
             assert f'<html lang="{HTML_LANG[language_code]}"' in html, page.url
+
+
+def _assert_no_english_on_translated_pages(client):
+    """No run of three English words in the main content of any zh, ja or ko page."""
+    found = {}
+    for language_code in LANGUAGES:
+        for page in Page.objects.filter(locale__language_code=language_code, depth__gt=1).live():
+            runs = english_runs(client.get(page.url).content.decode())
+            if runs:
+                found[page.url] = runs[:3]
+    assert not found, f"English on {len(found)} translated pages: {found}"

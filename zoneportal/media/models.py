@@ -24,7 +24,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +32,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from zoneportal.core.models import BasePage, SiteImage
-from zoneportal.core.seo import absolute
+from zoneportal.core.seo import absolute, plain_text
 
 from .files import (
     caption_lines,
@@ -322,7 +321,7 @@ class VideoPage(BasePage):
         return host in getattr(settings, "ZONEPORTAL_VIDEO_EMBED_HOSTS", ())
 
     def plain_description(self) -> str:
-        text = strip_tags(self.description).strip() if self.description else ""
+        text = plain_text(self.description)
         return text or self.listing_summary or self.title
 
     def get_meta_description(self):
