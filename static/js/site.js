@@ -58,9 +58,11 @@
     controls.hidden = false;
     function show(i) {
       index = (i + slides.length) % slides.length;
+      /* site.css hides every slide but .is-current (visibility, so heights never
+         change) and lets .is-next load its image ahead of its turn. */
       slides.forEach(function (slide, n) {
-        if (n === index) slide.removeAttribute("aria-hidden");
-        else slide.setAttribute("aria-hidden", "true");
+        slide.classList.toggle("is-current", n === index);
+        slide.classList.toggle("is-next", n === (index + 1) % slides.length);
       });
     }
     function play() { stop(); if (!userPaused) timer = window.setInterval(function () { show(index + 1); }, interval); }

@@ -1,6 +1,23 @@
 """Structured data (schema.org JSON-LD) shared by several page types."""
 
+import html
+import re
+
 from django.conf import settings
+from django.utils.html import strip_tags
+
+# Where one block of rich text ends and the next starts: strip_tags alone would glue
+# "<p>a</p><p>b</p>" into "ab".
+_BLOCK_BOUNDARY = re.compile(
+    r"<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|blockquote|figure|figcaption|tr|td|th|table)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def plain_text(rich_text: str) -> str:
+    """Rich text as one line of plain text, with a space wherever a block ended."""
+    text = html.unescape(strip_tags(_BLOCK_BOUNDARY.sub(" ", rich_text or "")))
+    return " ".join(text.split())
 
 
 def site_root_url(request) -> str:
@@ -44,6 +61,19 @@ def organization_json_ld(home, request) -> dict:
         "email": "bizwnd@wnd.gov.cn",
         "telephone": "+86-510-68559016",
     }
+
+
+def postal_address(*, street="", locality="", region="", postal_code="", country=""):
+    """A schema.org PostalAddress with the parts that are filled in, or None if none is."""
+    parts = {
+        "streetAddress": " ".join(street.split()),
+        "addressLocality": locality.strip(),
+        "addressRegion": region.strip(),
+        "postalCode": postal_code.strip(),
+        "addressCountry": country.strip().upper(),
+    }
+    parts = {key: value for key, value in parts.items() if value}
+    return {"@type": "PostalAddress", **parts} if parts else None
 
 
 def breadcrumb_json_ld(pages, request) -> dict:

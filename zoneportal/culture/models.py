@@ -11,10 +11,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from zoneportal.core.blocks import BodyStreamBlock, CaptionedImageBlock
 from zoneportal.core.models import BasePage
-from zoneportal.core.seo import absolute
+from zoneportal.core.seo import absolute, plain_text, postal_address
 from zoneportal.core.visibility import public_pages
 
 from . import ical
@@ -132,7 +133,15 @@ class EventPage(RoutablePageMixin, BasePage):
         default=AttendanceMode.OFFLINE,
     )
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
-    venue_address = models.TextField(_("venue address"), blank=True)
+    venue_address = models.TextField(
+        _("venue address"), blank=True, help_text=_("Street, building, subdistrict.")
+    )
+    venue_locality = models.CharField(_("city"), max_length=100, blank=True)
+    venue_region = models.CharField(_("province or state"), max_length=100, blank=True)
+    venue_postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    venue_country = models.CharField(
+        _("country"), max_length=2, blank=True, help_text=_("Two-letter code, e.g. CN.")
+    )
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     registration_url = models.URLField(
         _("registration link"),
@@ -153,7 +162,13 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("When"),
         ),
         MultiFieldPanel(
-            [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("organiser")],
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldRowPanel([FieldPanel("venue_locality"), FieldPanel("venue_region")]),
+                FieldRowPanel([FieldPanel("venue_postal_code"), FieldPanel("venue_country")]),
+                FieldPanel("organiser"),
+            ],
             heading=_("Where and who"),
         ),
         MultiFieldPanel(
@@ -169,6 +184,14 @@ class EventPage(RoutablePageMixin, BasePage):
         index.SearchField("organiser"),
         index.FilterField("start"),
         index.FilterField("end"),
+    ]
+    # The address parts other than the street are the same in every language.
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *(
+            SynchronizedField(name)
+            for name in ("venue_locality", "venue_region", "venue_postal_code", "venue_country")
+        ),
     ]
     parent_page_types = ["culture.EventIndexPage"]
     subpage_types = []
@@ -225,10 +248,8 @@ class EventPage(RoutablePageMixin, BasePage):
         """A plain-text description for calendar files."""
         if self.listing_summary:
             return self.listing_summary
-        from django.utils.html import strip_tags
-
         texts = [
-            strip_tags(block.value.source) for block in self.body if block.block_type == "paragraph"
+            plain_text(block.value.source) for block in self.body if block.block_type == "paragraph"
         ]
         return " ".join(" ".join(texts).split())[:1000]
 
@@ -282,11 +303,15 @@ class EventPage(RoutablePageMixin, BasePage):
             self.venue_name or self.venue_address
         ):
             place = {"@type": "Place", "name": self.venue_name or self.venue_address}
-            if self.venue_address:
-                place["address"] = {
-                    "@type": "PostalAddress",
-                    "streetAddress": " ".join(self.venue_address.split()),
-                }
+            address = postal_address(
+                street=self.venue_address,
+                locality=self.venue_locality,
+                region=self.venue_region,
+                postal_code=self.venue_postal_code,
+                country=self.venue_country,
+            )
+            if address:
+                place["address"] = address
             locations.append(place)
         if self.attendance_mode != self.AttendanceMode.OFFLINE:
             locations.append({"@type": "VirtualLocation", "url": self.registration_url or url})

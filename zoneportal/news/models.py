@@ -358,6 +358,7 @@ class NewsArticlePage(BasePage):
         return data
 
     def _build_json_ld(self, request):
+        from zoneportal.core.i18n import bcp47
         from zoneportal.core.seo import absolute
 
         url = absolute(request, self.get_url(request) or "")
@@ -376,6 +377,7 @@ class NewsArticlePage(BasePage):
             "publisher": publisher,
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "url": url,
+            "inLanguage": bcp47(self.locale.language_code),
         }
         description = self.deck or self.listing_summary
         if description:

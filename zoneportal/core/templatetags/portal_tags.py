@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from wagtail.models import Site
 
+from .. import titles
 from ..alternates import language_links
 from ..i18n import bcp47
 from ..models import NavigationSettings
@@ -117,6 +118,12 @@ def _json_script(document) -> str:
     text = json.dumps(document, ensure_ascii=False, default=str)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(text)  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def page_title(context, page):
+    """The page's <title> text, unique within its language (core/titles.py)."""
+    return titles.page_title(page, context)
 
 
 @register.filter

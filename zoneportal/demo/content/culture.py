@@ -17,6 +17,13 @@ from zoneportal.culture.models import AttractionPage, EventIndexPage, EventPage,
 from ..builder import DemoBuilder, rich, stream
 
 CREDIT = "ZonePortal demo"
+# Every demo event is in the district: the parts of its address after the street.
+EVENT_ADDRESS = {
+    "venue_locality": "Wuxi",
+    "venue_region": "Jiangsu",
+    "venue_postal_code": "214135",
+    "venue_country": "CN",
+}
 
 
 def _local(year, month, day, hour=0, minute=0):
@@ -312,7 +319,7 @@ def _events(demo: DemoBuilder, section) -> None:
     )
     for fields in (*upcoming, *past):
         slug = fields.pop("slug")
-        demo.page(index, EventPage, slug, **fields)
+        demo.page(index, EventPage, slug, **EVENT_ADDRESS, **fields)
 
 
 # -- attractions ----------------------------------------------------------------------------
