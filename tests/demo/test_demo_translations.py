@@ -1,10 +1,12 @@
 """The demo site in Chinese, Japanese and Korean: complete catalogues, every page translated."""
 
+import io
 import re
 
 import html5lib
 import polib
 import pytest
+from django.core.management import call_command
 from wagtail.models import Locale, Page
 
 from zoneportal.demo import loader, translating
@@ -48,6 +50,7 @@ def test_demo_loads_every_page_in_every_language_once(
     _assert_every_page_is_translated()
     _assert_translated_pages_render_valid_html(client)
     _assert_no_english_on_translated_pages(client)
+    _assert_translation_coverage_is_complete()
     before = Page.objects.count()
     assert translating.translate_demo() == {"zh-hans": 0, "ja": 0, "ko": 0}
     assert Page.objects.count() == before
@@ -89,3 +92,11 @@ def _assert_no_english_on_translated_pages(client):
             if runs:
                 found[page.url] = runs[:3]
     assert not found, f"English on {len(found)} translated pages: {found}"
+
+
+def _assert_translation_coverage_is_complete():
+    """Every segment of every demo page and snippet is translated: 100 % in each language."""
+    output = io.StringIO()
+    call_command("translation_coverage", "--fail-under", "100", stdout=output, stderr=output)
+    for language_code in LANGUAGES:
+        assert re.search(rf"{language_code}\b.*100(\.0)? ?%", output.getvalue()), output.getvalue()
