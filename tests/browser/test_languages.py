@@ -84,3 +84,22 @@ def test_a_search_in_korean_returns_the_korean_article(page):
     expect(result).to_be_visible()
     expect(result).to_have_attribute("href", re.compile("^/ko" + re.escape(DELEGATION_PATH)))
     expect(page.locator("mark").first).to_be_visible()
+
+
+def test_the_language_chosen_in_the_switch_is_where_a_bare_root_returns(browser, demo_server):
+    context = browser.new_context(
+        base_url=demo_server, locale="en-US", extra_http_headers={"Accept-Language": "en"}
+    )
+    tab = context.new_page()
+    tab.goto("/")
+    expect(tab).to_have_url(re.compile("/en/$"), timeout=10_000)  # first visit: Accept-Language
+
+    tab.goto("/en" + DELEGATION_PATH)
+    _switch_to(tab, "日本語")
+    # The switch's marker is gone from the address the visitor lands on.
+    expect(tab).to_have_url(re.compile("/ja" + re.escape(DELEGATION_PATH) + "$"))
+
+    tab.goto("/")
+    expect(tab).to_have_url(re.compile("/ja/$"))
+    expect(tab.locator("html")).to_have_attribute("lang", "ja")
+    context.close()
