@@ -59,10 +59,11 @@
     function show(i) {
       index = (i + slides.length) % slides.length;
       /* site.css hides every slide but .is-current (visibility, so heights never
-         change) and lets .is-next load its image ahead of its turn. */
+         change) and loads only the images of .is-loaded slides: the current one and
+         the next, ahead of its turn. */
       slides.forEach(function (slide, n) {
         slide.classList.toggle("is-current", n === index);
-        slide.classList.toggle("is-next", n === (index + 1) % slides.length);
+        if (n === index || n === (index + 1) % slides.length) slide.classList.add("is-loaded");
       });
     }
     function play() { stop(); if (!userPaused) timer = window.setInterval(function () { show(index + 1); }, interval); }
