@@ -19,6 +19,9 @@ ALLOWED_NAMES = (
     "Murata Electronics",
     "Bosch Automotive Diesel",
     "Wuxi Sunan Shuofang International Airport",
+    # Latin names given in brackets after the local name, as a gloss.
+    "China Resources Microelectronics",
+    "Wuxi New District",
     "Yangtze River Delta",
     "Mon.–Fri.",
 )

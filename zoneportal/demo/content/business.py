@@ -28,7 +28,7 @@ from zoneportal.core.models import SiteImage
 
 from ..builder import DemoBuilder, rich, stream
 
-CREDIT = "[Illustration/ZonePortal demo]"
+CREDIT = "ZonePortal demo"  # shown as "[Photo/ZonePortal demo]" in the page language
 OVERVIEW_SOURCE = "bizwnd.gov.cn overview"
 
 CONTACT = {
