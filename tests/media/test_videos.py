@@ -16,18 +16,27 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
-from django.views.static import serve
 from PIL import Image
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
 
 from zoneportal.core.models import SectionPage, SiteImage, StandardPage
 from zoneportal.media.files import caption_lines, format_duration, iso_duration
-from zoneportal.media.models import CaptionsFile, VideoFile, VideoIndexPage, VideoPage
+from zoneportal.media.models import (
+    CaptionsFile,
+    VideoCaptionTrack,
+    VideoFile,
+    VideoIndexPage,
+    VideoPage,
+)
+from zoneportal.media.views import serve_media as media_view
 
 pytestmark = pytest.mark.django_db
 
 DEMO_FILES = Path(settings.BASE_DIR) / "zoneportal" / "demo" / "files" / "videos"
 CLIP = DEMO_FILES / "erhu-makers-of-meicun.mp4"
 CAPTIONS = DEMO_FILES / "erhu-makers-of-meicun.en.vtt"
+LANGUAGES = ("en", "zh-hans", "ja", "ko")
 
 
 # -- fixtures -------------------------------------------------------------------------
@@ -76,12 +85,31 @@ def clip(db):
     return video
 
 
+def make_captions(language):
+    """A CaptionsFile holding the demo's Erhu captions in `language`."""
+    captions = CaptionsFile(title=f"Erhu captions ({language})", language=language)
+    source = DEMO_FILES / f"erhu-makers-of-meicun.{language}.vtt"
+    captions.file.save(source.name, ContentFile(source.read_bytes()), save=False)
+    captions.save()
+    return captions
+
+
+def tracks_of(*captions_files):
+    return [
+        VideoCaptionTrack(captions=captions, sort_order=order)
+        for order, captions in enumerate(captions_files)
+    ]
+
+
 @pytest.fixture
 def captions(db):
-    track = CaptionsFile(title="Erhu captions")
-    track.file.save("erhu.en.vtt", ContentFile(CAPTIONS.read_bytes()), save=False)
-    track.save()
-    return track
+    return make_captions("en")
+
+
+@pytest.fixture
+def every_language_captions(db, captions):
+    """The Erhu captions in English, Chinese, Japanese and Korean, in that order."""
+    return [captions, *(make_captions(language) for language in LANGUAGES[1:])]
 
 
 @pytest.fixture
@@ -93,7 +121,7 @@ def make_video(video_index, make_page, make_poster, clip, captions):
         title = title or f"Video {number}"
         fields.setdefault("poster", make_poster(title=f"Poster {number}"))
         fields.setdefault("video_file", clip)
-        fields.setdefault("captions_file", captions)
+        fields.setdefault("caption_tracks", tracks_of(captions))
         return make_page(
             video_index,
             VideoPage,
@@ -115,7 +143,43 @@ def serve_media(url):
     path = unquote(urlsplit(url).path)
     assert path.startswith(settings.MEDIA_URL)
     request = RequestFactory().get(path)
-    return serve(request, path[len(settings.MEDIA_URL) :], document_root=settings.MEDIA_ROOT)
+    return media_view(request, path[len(settings.MEDIA_URL) :], document_root=settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """Translate (or sync) `page` with wagtail-localize, parents copied, as an editor
+    would; wagtail-localize publishes on commit, so the callbacks are run here."""
+
+    def _translate(page, language_code):
+        locale, _created = Locale.objects.get_or_create(language_code=language_code)
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            translation.save_target(publish=True)
+        return page.get_translation(locale).specific
+
+    return _translate
+
+
+def player_tracks(response):
+    """(srclang, label, default) of every <track>, in document order."""
+    return [
+        (track.get("srclang"), track.get("label"), track.get("default") is not None)
+        for track in parse(response).iterfind(".//video/track")
+    ]
+
+
+def transcript_of(response):
+    """The transcript paragraphs under the player: (lang attribute, text)."""
+    details = parse(response).find(".//details[@class='video-transcript']")
+    return [(p.get("lang"), p.text) for p in details.iterfind("p")]
+
+
+def cues(language):
+    return caption_lines((DEMO_FILES / f"erhu-makers-of-meicun.{language}.vtt").read_text())
 
 
 def body_of(response):
@@ -232,7 +296,7 @@ def test_video_page_plays_the_file_with_captions(client, make_video):
     assert track.get("label") == "English"
     assert track.get("default") is not None
     served = serve_media(track.get("src"))
-    assert served["Content-Type"].startswith("text/vtt")
+    assert served["Content-Type"] == "text/vtt; charset=utf-8"
     assert body_of(served).startswith(b"WEBVTT")
 
     fallback = video.find("p/a")
@@ -248,10 +312,9 @@ def test_video_page_plays_the_file_with_captions(client, make_video):
     assert tree.find(".//aside[@class='sidebar']") is not None
 
 
-def test_captions_language_defaults_to_the_page_language(client, make_video):
-    page = make_video(captions_language="")
-    track = parse(client.get(page.url)).find(".//video/track")
-    assert track.get("srclang") == "en"
+def test_captions_language_is_the_files_language(client, make_video):
+    page = make_video(caption_tracks=tracks_of(make_captions("ko")))
+    assert player_tracks(client.get(page.url)) == [("ko", "한국어", True)]
 
 
 def test_video_page_json_ld_is_a_video_object(client, make_video):
@@ -285,7 +348,7 @@ def test_video_page_queries_stay_low(client, make_video, django_assert_max_num_q
 def test_external_video_is_a_labelled_link_out_loading_nothing_from_that_host(client, make_video):
     page = make_video(
         video_file=None,
-        captions_file=None,
+        caption_tracks=[],
         external_embed_url="https://video.example.org/watch/123",
     )
 
@@ -308,7 +371,7 @@ def test_external_video_is_a_labelled_link_out_loading_nothing_from_that_host(cl
 def test_external_player_is_embedded_only_from_an_allowed_host(client, make_video, settings):
     settings.ZONEPORTAL_VIDEO_EMBED_HOSTS = ["player.example.org"]
     page = make_video(
-        video_file=None, captions_file=None, external_embed_url="https://player.example.org/e/9"
+        video_file=None, caption_tracks=[], external_embed_url="https://player.example.org/e/9"
     )
     iframe = parse(client.get(page.url)).find(".//iframe")
     assert iframe.get("src") == "https://player.example.org/e/9"
@@ -453,7 +516,10 @@ def test_demo_module_is_idempotent_and_renders(client, db):
     site.load(demo)
     media.load(demo)
     counts = (VideoPage.objects.count(), VideoFile.objects.count(), CaptionsFile.objects.count())
-    assert counts == (3, 3, 3)
+    assert counts == (3, 3, 12)
+    for page in VideoPage.objects.all():
+        languages = [row.captions.language for row in page.caption_tracks.all()]
+        assert sorted(languages) == sorted(LANGUAGES)
 
     again = DemoBuilder()
     site.load(again)
@@ -490,16 +556,234 @@ def test_editors_can_open_the_video_page_editor_and_file_listings(admin_client, 
     assert edit.status_code == 200
     html = edit.content.decode()
     assert 'name="video_file"' in html
-    assert 'name="captions_file"' in html
+    assert 'name="caption_tracks-TOTAL_FORMS"' in html
+    assert 'name="caption_tracks-0-captions"' in html
     assert 'name="video_mime_type"' not in html  # derived, never edited
     listing = admin_client.get(reverse("wagtailsnippets_media_videofile:list"))
     assert listing.status_code == 200
     assert "Erhu clip" in listing.content.decode()
 
 
-def test_captions_language_must_look_like_a_language_code(make_video):
-    page = make_video()
-    page.captions_language = "English"
-    with pytest.raises(ValidationError) as error:
-        page.full_clean()
-    assert "captions_language" in error.value.message_dict
+def test_admin_refuses_two_captions_tracks_in_one_language(admin_user, make_video):
+    page = make_video(caption_tracks=tracks_of(make_captions("ja")))
+    second_japanese = make_captions("ja")
+    form_class = VideoPage.get_edit_handler().get_form_class()
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "publication_date": "2024-05-01",
+        "poster": page.poster_id,
+        "video_file": page.video_file_id,
+        "caption_tracks-TOTAL_FORMS": "2",
+        "caption_tracks-INITIAL_FORMS": "1",
+        "caption_tracks-MIN_NUM_FORMS": "0",
+        "caption_tracks-MAX_NUM_FORMS": "1000",
+        "caption_tracks-0-id": page.caption_tracks.get().pk,
+        "caption_tracks-0-captions": page.caption_tracks.get().captions_id,
+        "caption_tracks-0-ORDER": "1",
+        "caption_tracks-1-captions": second_japanese.pk,
+        "caption_tracks-1-ORDER": "2",
+    }
+    form = form_class(data, instance=page, for_user=admin_user)
+    assert not form.is_valid()
+    errors = form.formsets["caption_tracks"].forms[1].errors["captions"]
+    assert errors == ["This page already has captions in 日本語: keep one per language."]
+    # Deleting the first Japanese track makes the same list acceptable.
+    data["caption_tracks-0-DELETE"] = "1"
+    form = form_class(data, instance=page, for_user=admin_user)
+    assert form.is_valid(), form.errors
+
+
+# -- captions in every language -------------------------------------------------------
+
+
+@pytest.fixture
+def video_in_four_languages(make_video, every_language_captions, translate):
+    """An English video page listing en, zh-hans, ja, ko tracks, translated into Japanese."""
+    english = make_video(
+        "Erhu makers of Meicun", caption_tracks=tracks_of(*every_language_captions)
+    )
+    return english, translate(english, "ja")
+
+
+def test_japanese_page_offers_the_japanese_track_first_and_default(client, video_in_four_languages):
+    _english, japanese = video_in_four_languages
+    assert japanese.url.startswith("/ja/")
+
+    response = client.get(japanese.url)
+
+    assert player_tracks(response) == [
+        ("ja", "日本語", True),
+        ("en", "English", False),
+        ("zh-Hans", "简体中文", False),
+        ("ko", "한국어", False),
+    ]
+    first = parse(response).find(".//video/track")
+    assert (
+        body_of(serve_media(first.get("src"))).decode()
+        == (DEMO_FILES / "erhu-makers-of-meicun.ja.vtt").read_text()
+    )
+    # The transcript is the Japanese captions, in the page's language (no lang switch).
+    assert transcript_of(response) == [(None, line) for line in cues("ja")]
+    assert transcript_of(response)[0] == (None, "[タイトル：梅村の二胡職人]")
+    # The downloads list every file, Japanese first.
+    links = parse(response).findall(".//ul[@class='video-player__files']/li/a[@hreflang]")
+    assert [a.get("hreflang") for a in links] == ["ja", "en", "zh-Hans", "ko"]
+
+
+def test_english_page_still_offers_english_first(client, video_in_four_languages):
+    english, _japanese = video_in_four_languages
+    response = client.get(english.url)
+    assert [srclang for srclang, _label, _default in player_tracks(response)] == [
+        "en",
+        "zh-Hans",
+        "ja",
+        "ko",
+    ]
+    assert [default for *_rest, default in player_tracks(response)] == [True, False, False, False]
+    assert transcript_of(response) == [(None, line) for line in cues("en")]
+
+
+def test_without_a_track_in_the_page_language_english_is_default(
+    client, make_video, every_language_captions, translate
+):
+    english, chinese, japanese, _korean = every_language_captions
+    page = make_video(caption_tracks=tracks_of(japanese, english, chinese))
+    korean_page = translate(page, "ko")
+
+    response = client.get(korean_page.url)
+
+    assert player_tracks(response)[0] == ("en", "English", True)
+    # English text under a Korean page is marked as English for screen readers.
+    assert transcript_of(response) == [("en", line) for line in cues("en")]
+
+
+def test_without_english_either_the_first_track_is_default(
+    client, make_video, every_language_captions
+):
+    _english, chinese, japanese, _korean = every_language_captions
+    page = make_video(caption_tracks=tracks_of(japanese, chinese))
+    response = client.get(page.url)
+    assert player_tracks(response) == [("ja", "日本語", True), ("zh-Hans", "简体中文", False)]
+    assert transcript_of(response)[0] == ("ja", "[タイトル：梅村の二胡職人]")
+
+
+def test_tracks_are_synchronised_to_translations_not_translated(
+    client, video_in_four_languages, every_language_captions, translate
+):
+    english, japanese = video_in_four_languages
+    assert [row.captions_id for row in japanese.caption_tracks.all()] == [
+        row.captions_id for row in english.caption_tracks.all()
+    ]
+    # wagtail-localize never offers the list for translators to override.
+    from wagtail_localize.fields import get_translatable_fields
+
+    (field,) = [f for f in get_translatable_fields(VideoPage) if f.field_name == "caption_tracks"]
+    assert field.is_synchronized(english) and not field.is_overridable(english)
+
+    # The editor drops the Korean track in English; syncing drops it in Japanese too.
+    korean = every_language_captions[3]
+    english.caption_tracks.remove(*english.caption_tracks.filter(captions=korean))
+    english.save_revision().publish()
+    japanese = translate(english, "ja")
+    response = client.get(japanese.url)
+    assert [srclang for srclang, *_rest in player_tracks(response)] == ["ja", "en", "zh-Hans"]
+
+
+def test_a_second_file_in_a_language_already_listed_is_left_out(client, make_video, captions):
+    page = make_video(caption_tracks=tracks_of(captions, make_captions("en")))
+    assert player_tracks(client.get(page.url)) == [("en", "English", True)]
+
+
+def test_every_demo_clip_has_translated_captions_with_the_english_timings():
+    timing = re.compile(r"^\S+ --> \S+$", re.M)
+    scripts = {"zh-hans": r"[\u4e00-\u9fff]", "ja": r"[\u3040-\u30ff]", "ko": r"[\uac00-\ud7af]"}
+    for english in sorted(DEMO_FILES.glob("*.en.vtt")):
+        clip = english.name.removesuffix(".en.vtt")
+        english_text = english.read_text()
+        for language, script in scripts.items():
+            translated = (DEMO_FILES / f"{clip}.{language}.vtt").read_text(encoding="utf-8")
+            assert translated.startswith("WEBVTT")
+            assert timing.findall(translated) == timing.findall(english_text), clip
+            lines = caption_lines(translated)
+            assert len(lines) == len(caption_lines(english_text))
+            for line in lines:
+                assert re.search(script, line), (clip, language, line)
+                assert not re.search(r"\b(Title|Text)\b", line), (clip, language, line)
+
+
+def test_the_whole_demo_video_section_renders_in_every_language(
+    client, db, django_capture_on_commit_callbacks
+):
+    """Every demo video page, in all four languages: its own language's track first and
+    default, and its transcript in that language."""
+    from zoneportal.core.i18n import bcp47
+    from zoneportal.demo.builder import DemoBuilder
+    from zoneportal.demo.content import media, site
+    from zoneportal.demo.translating import translate_demo
+
+    demo = DemoBuilder()
+    site.load(demo)
+    media.load(demo)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_demo()
+
+    pages = VideoPage.objects.live().select_related("locale")
+    assert sorted({page.locale.language_code for page in pages}) == sorted(LANGUAGES)
+    assert pages.count() == 12
+    for page in pages:
+        language = page.locale.language_code
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        srclangs = [srclang for srclang, *_rest in player_tracks(response)]
+        assert sorted(srclangs) == sorted(bcp47(code) for code in LANGUAGES), page.url
+        assert player_tracks(response)[0][0] == bcp47(language)
+        assert player_tracks(response)[0][2] is True
+        clip = next(
+            name
+            for name in (
+                "taihu-bay-innovation-city",
+                "astrazeneca-i-campus",
+                "erhu-makers-of-meicun",
+            )
+            if name.split("-")[0] in page.slug
+        )
+        expected = caption_lines((DEMO_FILES / f"{clip}.{language}.vtt").read_text())
+        assert [text for _lang, text in transcript_of(response)] == expected, page.url
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_turns_each_pages_captions_file_into_a_track_in_its_language(
+    make_video, captions
+):
+    """Before: one captions file per page (shared by its translations) and an optional
+    captions language. After: a track per page; the file's language is the given code
+    (normalised), else the language of the page that chose it first."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before, after = [("media", "0001_initial")], [("media", "0002_caption_tracks")]
+    first = make_video("First")
+    sharing = make_video("Shares the file")
+    tagged_file = make_captions("ko")
+    tagged = make_video("Tagged", caption_tracks=tracks_of(tagged_file))
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("media", "VideoPage")
+    old.objects.filter(pk__in=[first.pk, sharing.pk]).update(
+        captions_file_id=captions.pk, captions_language=""
+    )
+    old.objects.filter(pk=tagged.pk).update(
+        captions_file_id=tagged_file.pk, captions_language="ja-JP"
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(after)
+
+    for page, expected in ((first, captions), (sharing, captions), (tagged, tagged_file)):
+        assert [
+            row.captions_id for row in VideoPage.objects.get(pk=page.pk).caption_tracks.all()
+        ] == [expected.pk]
+    assert CaptionsFile.objects.get(pk=captions.pk).language == "en"
+    assert CaptionsFile.objects.get(pk=tagged_file.pk).language == "ja"

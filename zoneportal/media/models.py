@@ -10,9 +10,11 @@ Wagtail documents or file fields on the page:
 * A `FileField` on a page is not stored when an editor saves a draft (revisions keep
   only the file name), so previews and scheduled publishing would lose the upload.
 * As snippets, editors upload a video once (Snippets > Video files) and choose it on
-  any page, including the translations of a page, while each language chooses its
-  own captions file. Both are validated on upload (extension and first bytes) and
-  served directly from MEDIA_URL, which browsers can stream and use as tracks.
+  any page. Each captions file is in one language; a video page lists one per
+  language (`VideoCaptionTrack`, an inline kept identical on every language version
+  of the page by wagtail-localize, so translators never redo it). Both are validated
+  on upload (extension and first bytes) and served directly from MEDIA_URL, which
+  browsers can stream and use as tracks. Which track a visitor gets first: tracks.py.
 """
 
 import datetime as dt
@@ -22,14 +24,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.text import Truncator
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from zoneportal.core.models import BasePage, SiteImage
 from zoneportal.core.seo import absolute, plain_text
@@ -42,6 +45,8 @@ from .files import (
     validate_video_file,
     video_mime_type,
 )
+from .forms import VideoPageForm
+from .tracks import content_languages, default_captions_language, ordered_tracks
 
 VIDEOS_PER_PAGE = 12
 PLAYER_POSTER_SPEC = "fill-640x360"
@@ -102,9 +107,16 @@ class VideoFile(index.Indexed, models.Model):
 
 
 class CaptionsFile(index.Indexed, models.Model):
-    """A WebVTT captions file. Each language version of a video page chooses its own."""
+    """A WebVTT captions file in one language; video pages list one per language."""
 
     title = models.CharField(_("title"), max_length=255)
+    language = models.CharField(
+        _("language"),
+        max_length=20,
+        choices=content_languages,
+        default=default_captions_language,
+        help_text=_("The language of the captions in this file."),
+    )
     file = models.FileField(
         _("WebVTT file"),
         upload_to="videos/captions/",
@@ -113,7 +125,7 @@ class CaptionsFile(index.Indexed, models.Model):
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
-    panels = [FieldPanel("title"), FieldPanel("file")]
+    panels = [FieldPanel("title"), FieldPanel("language"), FieldPanel("file")]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
@@ -203,27 +215,6 @@ class VideoPage(BasePage):
         verbose_name=_("video file"),
         help_text=_("The self-hosted video. Upload it under Snippets > Video files."),
     )
-    captions_file = models.ForeignKey(
-        CaptionsFile,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("captions"),
-        help_text=_("WebVTT captions in this page's language. Required for accessibility."),
-    )
-    captions_language = models.CharField(
-        _("captions language"),
-        max_length=20,
-        blank=True,
-        help_text=_('Language code such as "en" or "ja". Leave empty to use the page language.'),
-        validators=[
-            RegexValidator(
-                r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
-                _('Enter a language code such as "en", "ja" or "zh-hans".'),
-            )
-        ],
-    )
     duration = models.DurationField(
         _("duration"),
         null=True,
@@ -259,12 +250,27 @@ class VideoPage(BasePage):
             [
                 FieldPanel("video_file"),
                 FieldPanel("duration"),
-                FieldRowPanel([FieldPanel("captions_file"), FieldPanel("captions_language")]),
                 FieldPanel("external_embed_url"),
             ],
             heading=_("Video"),
         ),
+        InlinePanel(
+            "caption_tracks",
+            heading=_("Captions"),
+            label=_("Captions track"),
+            help_text=_(
+                "One WebVTT file per language (upload them under Snippets > Videos > "
+                "Captions). Every language version of this page offers all of them; "
+                "visitors get their page's language first, else English. Translations "
+                "of the page keep this list: change it here, then sync the translations."
+            ),
+        ),
         FieldPanel("description"),
+    ]
+    base_form_class = VideoPageForm
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("caption_tracks", overridable=False),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -299,9 +305,10 @@ class VideoPage(BasePage):
     def duration_iso(self) -> str:
         return iso_duration(self.duration)
 
-    @property
-    def effective_captions_language(self) -> str:
-        return self.captions_language or self.locale.language_code
+    def captions_tracks(self):
+        """The player's tracks: the page language's first and default (see tracks.py)."""
+        rows = self.caption_tracks.select_related("captions")
+        return ordered_tracks([row.captions for row in rows], self.locale.language_code)
 
     @property
     def external_host(self) -> str:
@@ -333,16 +340,17 @@ class VideoPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        language = self.effective_captions_language
-        try:
-            label = get_language_info(language)["name_local"]
-        except KeyError:
-            label = language
+        tracks = self.captions_tracks()
+        default = tracks[0] if tracks else None
         context.update(
-            captions_language=language,
-            captions_label=label,
+            tracks=tracks,
+            # The default track doubles as the transcript (marked up in its language
+            # when that is not the page's, e.g. English under a Korean page).
+            transcript=default.captions.cue_texts() if default else [],
+            transcript_lang=(
+                default.srclang if default and default.language != self.locale.language_code else ""
+            ),
             embed_allowed=self.external_embed_allowed(request),
-            transcript=self.captions_file.cue_texts() if self.captions_file_id else [],
         )
         return context
 
@@ -370,3 +378,28 @@ class VideoPage(BasePage):
         if self.source_name:
             data["publisher"] = {"@type": "Organization", "name": self.source_name}
         return data
+
+
+class VideoCaptionTrack(Orderable):
+    """One captions file offered by a video page (at most one per language).
+
+    Not translatable: wagtail-localize copies the list to every language version of
+    the page when it is translated or synced, so all versions offer the same tracks.
+    """
+
+    page = ParentalKey(VideoPage, on_delete=models.CASCADE, related_name="caption_tracks")
+    captions = models.ForeignKey(
+        CaptionsFile,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("captions file"),
+    )
+
+    panels = [FieldPanel("captions")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("captions track")
+        verbose_name_plural = _("captions tracks")
+
+    def __str__(self):
+        return str(self.captions)

@@ -1,7 +1,10 @@
 """Demo content: Media Center > Videos, with three short self-hosted clips and captions.
 
 The clips in ../files/videos/ are abstract title animations made with ffmpeg
-(see generate.sh there); their captions describe what is on screen.
+(see generate.sh there); their captions describe what is on screen, in English
+(`<clip>.en.vtt`) and translated by hand into Chinese, Japanese and Korean
+(`<clip>.zh-hans.vtt`, `.ja.vtt`, `.ko.vtt`, same timings). Every video page lists
+the four tracks; its translations get the same list from wagtail-localize.
 """
 
 import datetime as dt
@@ -9,11 +12,24 @@ from pathlib import Path
 
 from django.core.files import File
 
-from zoneportal.media.models import CaptionsFile, VideoFile, VideoIndexPage, VideoPage
+from zoneportal.media.models import (
+    CaptionsFile,
+    VideoCaptionTrack,
+    VideoFile,
+    VideoIndexPage,
+    VideoPage,
+)
 
 from ..builder import DemoBuilder, aware, rich
 
 VIDEO_DIR = Path(__file__).resolve().parent.parent / "files" / "videos"
+CAPTION_LANGUAGES = {
+    # language code: the name in the captions file's title (English, for the admin)
+    "en": "English",
+    "zh-hans": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+}
 
 VIDEOS = (
     {
@@ -130,7 +146,11 @@ def load(demo: DemoBuilder) -> None:
     for spec in VIDEOS:
         poster_title, alt, motif, palette = spec["poster"]
         poster = demo.image(poster_title, alt, credit="wndonline.cn", motif=motif, palette=palette)
-        demo.page(
+        tracks = [
+            captions_file(demo, spec["title"], spec["file"], language)
+            for language in CAPTION_LANGUAGES
+        ]
+        page = demo.page(
             index,
             VideoPage,
             spec["slug"],
@@ -142,13 +162,16 @@ def load(demo: DemoBuilder) -> None:
             listing_image=poster,
             listing_summary=spec["summary"],
             video_file=video_file(demo, spec["title"], f"{spec['file']}.mp4"),
-            captions_file=captions_file(demo, spec["title"], f"{spec['file']}.en.vtt"),
-            captions_language="en",
+            caption_tracks=[
+                VideoCaptionTrack(captions=captions, sort_order=order)
+                for order, captions in enumerate(tracks)
+            ],
             duration=dt.timedelta(seconds=spec["seconds"]),
             description=rich(*spec["description"]),
             source_name=spec["source"],
             byline=spec["byline"],
         )
+        add_missing_tracks(demo, page, tracks)
 
 
 def video_file(demo: DemoBuilder, title: str, filename: str) -> VideoFile:
@@ -164,14 +187,43 @@ def video_file(demo: DemoBuilder, title: str, filename: str) -> VideoFile:
     return video
 
 
-def captions_file(demo: DemoBuilder, title: str, filename: str) -> CaptionsFile:
-    """The CaptionsFile for a shipped clip, imported once (looked up by title)."""
-    title = f"{title} (English captions)"
+def captions_file(demo: DemoBuilder, title: str, clip: str, language: str) -> CaptionsFile:
+    """The CaptionsFile for a shipped clip in `language`, imported once (looked up by title)."""
+    title = f"{title} ({CAPTION_LANGUAGES[language]} captions)"
     existing = CaptionsFile.objects.filter(title=title).first()
     if existing is not None:
         return existing
+    filename = f"{clip}.{language}.vtt"
     with (VIDEO_DIR / filename).open("rb") as handle:
-        captions = CaptionsFile(title=title)
+        captions = CaptionsFile(title=title, language=language)
         captions.file.save(filename, File(handle), save=False)
         captions.save()
     return captions
+
+
+def add_missing_tracks(demo: DemoBuilder, page: VideoPage, tracks: list[CaptionsFile]) -> None:
+    """Give a video page loaded by an earlier demo the shipped tracks in the languages
+    it has none in, then sync its translations as "Sync translated pages" would.
+
+    A page with an unpublished draft is left alone (publishing would discard it).
+    """
+    rows = list(page.caption_tracks.select_related("captions"))
+    have = {row.captions.language for row in rows}
+    missing = [captions for captions in tracks if captions.language not in have]
+    if not missing or page.has_unpublished_changes:
+        return
+    after = max((row.sort_order or 0 for row in rows), default=-1)
+    for order, captions in enumerate(missing, start=after + 1):
+        page.caption_tracks.add(VideoCaptionTrack(captions=captions, sort_order=order))
+    page.save_revision().publish()
+    sync_translations(page)
+    demo.log(f"  added {len(missing)} captions tracks to {page.url_path}")
+
+
+def sync_translations(page: VideoPage) -> None:
+    """Copy the page's synchronised fields (its tracks) to its existing translations."""
+    from wagtail_localize.models import TranslationSource
+
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    for translation in source.translations.filter(enabled=True):
+        translation.save_target(publish=True)
