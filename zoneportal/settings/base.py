@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After "wagtail": swaps its reference-index save handler for inline rows.
+    "zoneportal.core.reference_index.ReferenceIndexConfig",
     "modelcluster",
     "taggit",
     "django_filters",
