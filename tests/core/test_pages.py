@@ -211,7 +211,8 @@ def test_500_page_is_self_contained(client):
     assert b"Sorry, something went wrong" in response.content
 
 
-def test_robots_txt_points_to_sitemap(client):
+def test_robots_txt_points_to_sitemap(client, site_home):
+    # The Site of `site_home` is testserver:80 (the sitemap URL names the Site, not the Host).
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
