@@ -121,6 +121,28 @@ def test_video_page_plays_the_file_with_captions(page):
     assert first_cue == "[Title: Erhu makers of Meicun]"
 
 
+def test_japanese_video_page_shows_japanese_captions_first(page):
+    page.goto("/ja/media-center/videos/erhu-makers-of-meicun/")
+    expect(page.locator("video")).to_be_visible()
+    tracks = "document.querySelector('video').textTracks"
+    assert page.evaluate(f"{tracks}.length") == 4
+    assert page.evaluate(f"Array.from({tracks}, t => t.language)") == ["ja", "en", "zh-Hans", "ko"]
+    # The default (Japanese) track is the one showing, and its cues load without playing.
+    _wait_until(
+        page,
+        f"(() => {{ const t = {tracks}[0];"
+        " return t.mode === 'showing' && t.cues && t.cues.length >= 3; })()",
+        timeout=10,
+    )
+    assert page.evaluate(f"Array.from({tracks}).slice(1).map(t => t.mode)") == ["disabled"] * 3
+    cues = page.evaluate(f"Array.from({tracks}[0].cues, c => c.text)")
+    assert cues[0] == "[タイトル：梅村の二胡職人]"
+    assert all(re.search(r"[\u3040-\u30ff]", text) for text in cues), cues
+    # The transcript under the player is the same Japanese text.
+    page.locator(".video-transcript summary").click()
+    expect(page.locator(".video-transcript p").first).to_have_text("[タイトル：梅村の二胡職人]")
+
+
 def _parse_ics(payload: bytes):
     from icalendar import Calendar
 
