@@ -259,8 +259,8 @@ class VideoPage(BasePage):
             heading=_("Captions"),
             label=_("Captions track"),
             help_text=_(
-                "One WebVTT file per language (upload them under Snippets > Videos > "
-                "Captions). Every language version of this page offers all of them; "
+                "One WebVTT file per language (upload them under Videos > Captions "
+                "(WebVTT)). Every language version of this page offers all of them; "
                 "visitors get their page's language first, else English. Translations "
                 "of the page keep this list: change it here, then sync the translations."
             ),
