@@ -27,11 +27,18 @@ Modules:
   `highlighting.snippet` cuts a ~30-word window around the first match and wraps
   matches in <mark>, escaping everything else.
 
+- `text.page_text` joins separate pieces (cells, list items, paragraphs) with " · ";
+  snippets in Chinese and Japanese are windows of about 90 characters.
+- A page whose title is exactly the query ranks first (`engine.Match.titles`).
+
 Indexing: every page type lists its text fields in `search_fields`. Wagtail's
 post_save handler enqueues an index update through django-tasks, so publishing a
 page updates the index (immediately with the ImmediateBackend used in development
 and tests; when a worker runs the task with a queued backend). Tests need no
-`update_index`. Run `manage.py update_index` after changing `search_fields`, after
-bulk imports that bypass `save()` (raw SQL, `bulk_create`, `QuerySet.update`), or
-when switching search backends.
+`update_index`. `backend.py` wraps Wagtail's database backend (English stemming:
+PostgreSQL "english", SQLite porter tokenizer) and bumps an index version on every
+index write, part of the result cache key. `filling.py` rebuilds an empty index
+after `migrate` (and `manage.py fill_search_index`). Run `manage.py update_index`
+after changing `search_fields`, after bulk imports that bypass `save()` (raw SQL,
+`bulk_create`, `QuerySet.update`), or when switching search backends.
 """

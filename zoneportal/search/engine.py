@@ -14,7 +14,9 @@ bigram fields of `indexing.py`) is read with one statement per search that
 - finds the matching entries through the full-text index (PostgreSQL: a GIN index
   on `title || body`, created by this app's migration 0001; SQLite: the FTS5 table),
 - keeps those of searchable pages (the visitor's locale and site, live, public),
-- ranks them with the backend's own formula (PostgreSQL `ts_rank` with Wagtail's
+- puts a page whose title equals the query as typed (case-insensitively) first:
+  someone who types a page's exact title is looking for that page,
+- ranks the others with the backend's own formula (PostgreSQL `ts_rank` with Wagtail's
   weights and title norm; SQLite `bm25()` times `title_norm + 1`), computed once
   per row, ties broken by newest page first, exactly as Wagtail orders them,
 - and returns only the requested page of ids together with the total count
@@ -40,6 +42,8 @@ from wagtail.search.utils import get_descendants_content_types_pks
 class Match:
     groups: tuple[tuple[str, ...], ...]
     """Any group matches; within a group every token must be in the page."""
+    titles: tuple[str, ...] = ()
+    """The query as typed: a matching page with one of these titles ranks first."""
 
     def __bool__(self) -> bool:
         return any(self.groups)
@@ -101,6 +105,16 @@ def _placeholders(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
+def _order(match: Match, rank_order: str) -> tuple[str, list]:
+    """The ORDER BY of the ranking: exact title first (if a title is given), then
+    `rank_order`, then newest page first. `LOWER` on both sides of the comparison
+    (SQLite's folds ASCII only, which covers the case of English titles)."""
+    if not match.titles:
+        return f"ORDER BY {rank_order}, p.id DESC", []
+    exact = f"CASE WHEN LOWER(p.title) IN ({', '.join(['LOWER(%s)'] * len(match.titles))}) "
+    return f"ORDER BY {exact}THEN 0 ELSE 1 END, {rank_order}, p.id DESC", list(match.titles)
+
+
 def _postgres_sql(match: Match, pages_sql: str) -> tuple[str, list]:
     from modelsearch.backends.database.postgres.weights import get_sql_weights
 
@@ -119,13 +133,14 @@ def _postgres_sql(match: Match, pages_sql: str) -> tuple[str, list]:
         "WHERE (e.title || e.body) @@ q.q "
         f"AND e.content_type_id IN ({_placeholders(content_types)})"
     )
-    params = [get_sql_weights(), get_sql_weights(), *tsquery_params, *content_types]
+    order, order_params = _order(match, "h.rank DESC")
+    params = [*order_params, get_sql_weights(), get_sql_weights(), *tsquery_params]
     ranked = (
         "SELECT p.id, COUNT(*) OVER () AS total, "  # noqa: S608 - composed of fixed SQL
-        "ROW_NUMBER() OVER (ORDER BY h.rank DESC, p.id DESC) AS rn "
+        f"ROW_NUMBER() OVER ({order}) AS rn "
         f"FROM ({hits}) h JOIN ({pages_sql}) p ON h.object_id = CAST(p.id AS varchar(50))"
     )
-    return ranked, params
+    return ranked, [*params, *content_types]
 
 
 def _sqlite_sql(match: Match, pages_sql: str) -> tuple[str, list]:
@@ -139,12 +154,14 @@ def _sqlite_sql(match: Match, pages_sql: str) -> tuple[str, list]:
         f"FROM {fts} JOIN {table} e ON e.id = {fts}.rowid "
         f"WHERE {fts} MATCH %s AND e.content_type_id IN ({_placeholders(content_types)})"
     )
+    order, order_params = _order(match, "h.rank ASC")
     ranked = (
         f"SELECT p.id, COUNT(*) OVER () AS total, "  # noqa: S608 - composed of fixed SQL
-        f"ROW_NUMBER() OVER (ORDER BY h.rank ASC, p.id DESC) AS rn "
+        f"ROW_NUMBER() OVER ({order}) AS rn "
         f"FROM hits h JOIN ({pages_sql}) p ON p.id = h.page_id"
     )
-    return f"WITH hits AS MATERIALIZED ({hits}) {ranked}", [_fts5_query(match), *content_types]
+    params = [_fts5_query(match), *content_types, *order_params]
+    return f"WITH hits AS MATERIALIZED ({hits}) {ranked}", params
 
 
 def search_window(match: Match, pages, offset: int, limit: int) -> Window:
@@ -156,7 +173,7 @@ def search_window(match: Match, pages, offset: int, limit: int) -> Window:
     """
     if not match:
         return Window(ids=(), total=0)
-    pages_sql, pages_params = pages.order_by().values("id").query.sql_with_params()
+    pages_sql, pages_params = pages.order_by().values("id", "title").query.sql_with_params()
     if connection.vendor == "postgresql":
         ranked, params = _postgres_sql(match, pages_sql)
         # The page filter is the second subquery: its parameters follow the hits'.

@@ -24,9 +24,13 @@ SNIPPET_WORDS = 30
 WORDS_BEFORE_MATCH = 8
 """How many words of context to keep before the first match."""
 
+CHARACTERS_PER_WORD = 3
+"""In text written without spaces (Chinese, Japanese), this many characters count as
+one word of the window: a snippet holds about 90 such characters, 24 before the
+match, instead of the whole paragraph that a space-separated "word" would be."""
+
 ELLIPSIS = "…"
 
-_WORD = re.compile(r"\S+")
 _ONLY_SPACE = re.compile(r"\s+")
 _MIN_PREFIX_LENGTH = 3
 _SUFFIXES = ("ing", "es", "ed", "s")
@@ -35,6 +39,10 @@ _UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]"
 )
+
+# A unit of the snippet window: one character of an unspaced script, or a run of
+# other non-space characters (a word, a number, punctuation).
+_UNIT = re.compile(f"{_UNSPACED.pattern}|(?:(?!{_UNSPACED.pattern})\\S)+")
 
 Span = tuple[int, int]
 
@@ -108,6 +116,39 @@ def highlight(text: str, terms: Iterable[str]) -> SafeString:
     return mark_safe(_render(text, find_spans(text, list(terms))))  # noqa: S308 - escaped
 
 
+def _units(text: str) -> list[tuple[Span, int]]:
+    """(span, weight) of each window unit of `text`: a word weighs CHARACTERS_PER_WORD,
+    an unspaced character 1."""
+    return [
+        (m.span(), 1 if _UNSPACED.match(m.group()) else CHARACTERS_PER_WORD)
+        for m in _UNIT.finditer(text)
+    ]
+
+
+def _window(units, first: int, budget: int, before: int) -> tuple[int, int]:
+    """Indexes [start, end) of units around unit `first`: up to `before` weight of
+    context before it, `budget` weight in all, shifted back near the end of the text."""
+    start = first
+    while start > 0 and sum(w for _span, w in units[start - 1 : first]) <= before:
+        start -= 1
+    end, used = start, 0
+    while end < len(units) and used + units[end][1] <= budget:
+        used += units[end][1]
+        end += 1
+    while start > 0 and used + units[start - 1][1] <= budget:  # near the end: fill up
+        start -= 1
+        used += units[start][1]
+    return start, max(end, start + 1)
+
+
+def _ellipsis(text: str, at: int, before: bool) -> str:
+    """The ellipsis for a cut at `at`, spaced unless the cut is inside unspaced text."""
+    neighbour = text[at - 1 : at] if before else text[at : at + 1]
+    if _UNSPACED.match(neighbour or " "):
+        return ELLIPSIS
+    return f"{ELLIPSIS} " if before else f" {ELLIPSIS}"
+
+
 def snippet(
     text: str,
     terms: Iterable[str],
@@ -117,26 +158,27 @@ def snippet(
 ) -> SafeString:
     """About `words` words of `text` around the first match, escaped and marked.
 
+    In Chinese or Japanese text, CHARACTERS_PER_WORD characters count as a word, so
+    the window is about 90 characters, not the whole run between two spaces.
     Without a match (the page matched on a field not in `text`, or through
     stemming) the opening words are returned. An ellipsis marks text cut at
     either end.
     """
     text = text or ""
-    tokens = [m.span() for m in _WORD.finditer(text)]
-    if not tokens:
+    units = _units(text)
+    if not units:
         return mark_safe("")  # noqa: S308 - empty
     spans = find_spans(text, list(terms))
 
-    first_word = 0
+    first = 0
     if spans:
         first_char = spans[0][0]
-        first_word = next((i for i, (_start, end) in enumerate(tokens) if end > first_char), 0)
-    start_word = max(first_word - words_before, 0)
-    end_word = min(start_word + words, len(tokens))
-    start_word = max(end_word - words, 0)  # near the end: show a full window anyway
+        first = next((i for i, ((_start, end), _w) in enumerate(units) if end > first_char), 0)
+    scale = CHARACTERS_PER_WORD
+    start, end = _window(units, first, words * scale, words_before * scale)
 
-    begin, finish = tokens[start_word][0], tokens[end_word - 1][1]
+    begin, finish = units[start][0][0], units[end - 1][0][1]
     body = _render(text[begin:finish], spans, offset=begin)
-    prefix = f"{ELLIPSIS} " if start_word > 0 else ""
-    suffix = f" {ELLIPSIS}" if end_word < len(tokens) else ""
+    prefix = _ellipsis(text, begin, before=True) if start > 0 else ""
+    suffix = _ellipsis(text, finish, before=False) if end < len(units) else ""
     return mark_safe(prefix + body + suffix)  # noqa: S308 - every part escaped in _render

@@ -15,8 +15,9 @@ overlapping character bigrams plus single characters: "半导体产业" is index
 "半 导 体 产 业 半导 导体 体产 产业". A query term is cut the same way, into
 bigrams only ("半导体" -> "半导 导体"; a single character stays itself), and all
 of them must match. Latin words and numbers keep the backend's own handling
-(stemming on PostgreSQL); a mixed word such as "SK海力士" is split at the change
-of script into "SK" and "海力 力士".
+(English stemming: PostgreSQL's "english" configuration, SQLite's porter
+tokenizer); a mixed word such as "SK海力士" is split at the change of script into
+"SK" and "海力 力士".
 """
 
 import re
@@ -125,6 +126,14 @@ class NormalisedQuery:
     """True if the input was longer than MAX_QUERY_LENGTH and was cut."""
     tokens: tuple[str, ...] = field(default=())
     """What the backend searches for: Latin words and CJK bigrams, all required."""
+    typed: str = ""
+    """The query as typed, whitespace collapsed but not NFKC-folded ("，" stays "，"):
+    with `text`, what a page title is compared with for an exact-title match."""
+
+    @property
+    def exact_titles(self) -> tuple[str, ...]:
+        """The texts that count as typing a page's title exactly."""
+        return tuple(dict.fromkeys(t for t in (self.text, self.typed) if t))
 
     @property
     def search_string(self) -> str:
@@ -249,6 +258,11 @@ def normalise_query(raw: str | None) -> NormalisedQuery:
             terms.append(term)
         if len(terms) >= MAX_TERMS:
             break
+    typed = _WHITESPACE.sub(" ", (raw or "").translate(_INVISIBLE)).strip()[:MAX_QUERY_LENGTH]
     return NormalisedQuery(
-        text=text, terms=tuple(terms), truncated=truncated, tokens=_query_tokens(tuple(terms))
+        text=text,
+        terms=tuple(terms),
+        truncated=truncated,
+        tokens=_query_tokens(tuple(terms)),
+        typed=typed,
     )

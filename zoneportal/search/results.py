@@ -18,6 +18,7 @@ from wagtail.models import Locale, Page
 from zoneportal.core.cache import structure_version
 from zoneportal.core.visibility import public_pages
 
+from .backend import index_version
 from .engine import Match, Window, pages_in_order, search_window
 from .highlighting import highlight, snippet
 from .query import NormalisedQuery
@@ -48,20 +49,30 @@ class Searcher:
     statement) is searched instead. Each window, with its total and whether it came
     from the relaxed query, is cached under the structure version of
     `zoneportal.core.cache`, which every publish, unpublish, move or deletion of a
-    page changes: a cached result never outlives a change of what is published.
+    page changes, and under the index version of `backend.py`, which every write to
+    the search index changes: a cached result never outlives a change of what is
+    published, nor an index update that a worker makes after the publish.
+
+    A page whose title equals the query (case-insensitively) is ranked first.
     """
 
     def __init__(self, query: NormalisedQuery, locale: Locale, home: Page | None):
         self.query = query
         self.pages = searchable_pages(locale, home)
-        self.exact = Match(groups=(query.tokens,))
-        self.relaxed = Match(groups=tuple(query.relaxed_token_groups()))
-        scope = f"{locale.pk}:{home.pk if home is not None else '-'}:{query.cache_key}"
+        titles = query.exact_titles
+        self.exact = Match(groups=(query.tokens,), titles=titles)
+        self.relaxed = Match(groups=tuple(query.relaxed_token_groups()), titles=titles)
+        # The text as typed (case-folded) decides the title match, the terms the rest.
+        scope = (
+            f"{locale.pk}:{home.pk if home is not None else '-'}:{query.cache_key}:"
+            f"{query.typed.casefold()}"
+        )
         self._scope_digest = hashlib.sha256(scope.encode()).hexdigest()[:32]
         self._exact_found_nothing = False
 
     def _key(self, offset: int, limit: int) -> str:
-        return f"zp:search:{structure_version()}:{self._scope_digest}:{offset}:{limit}"
+        versions = f"{structure_version()}:{index_version()}"
+        return f"zp:search:{versions}:{self._scope_digest}:{offset}:{limit}"
 
     def window(self, offset: int, limit: int) -> tuple[Window, bool]:
         """(the window of results, True if it is from the relaxed query)."""

@@ -5,6 +5,12 @@ The text comes from the summary fields and from the page's own indexed
 their raw JSON, guided by the block definitions, so chooser blocks (images,
 documents, pages) are never resolved: building a snippet costs no query.
 Related fields (tags ...) are skipped for the same reason.
+
+Separate pieces of text (paragraphs, list items, table cells, the label and value
+of a key figure, separate fields) are joined with " · " unless the first ends a
+sentence, so a snippet reads "Year founded · 1992 · Land area · 220 km²" rather
+than "Year founded 1992 Land area 220 km²", and no word or CJK bigram is made of
+the end of one cell and the start of the next.
 """
 
 import html
@@ -24,12 +30,33 @@ _SUMMARY_FIELDS = ("listing_summary", "search_description")
 _SKIPPED_FIELDS = {"title", "seo_title", "slug", *_SUMMARY_FIELDS}
 _WHITESPACE = re.compile(r"\s+")
 _BLOCK_BREAK = re.compile(r"<(?:/p|br|/li|/h\d|/td|/th|/blockquote|/div)\b[^>]*>", re.IGNORECASE)
+_PIECE_BREAK = "\x00"
+
+SEPARATOR = " · "
+"""Between two pieces of text (cells, list items, paragraphs) that do not end a sentence."""
+
+_SENTENCE_END = tuple(".!?:;。！？：；…")
+
+
+def join_pieces(pieces) -> str:
+    """Pieces of text joined into one line: " · " between them, or a space after a
+    piece that ends a sentence. Whitespace is collapsed, empty pieces dropped."""
+    out = ""
+    for piece in pieces:
+        piece = _WHITESPACE.sub(" ", piece or "").strip()
+        if not piece:
+            continue
+        if out:
+            out += " " if out.endswith(_SENTENCE_END) else SEPARATOR
+        out += piece
+    return out
 
 
 def html_to_text(value: str) -> str:
-    """Rich text HTML to plain text: tags dropped, entities decoded, block ends kept as spaces."""
-    text = _BLOCK_BREAK.sub(" ", value)
-    return html.unescape(strip_tags(text))
+    """Rich text HTML to plain text: tags dropped, entities decoded, paragraphs, list
+    items and cells kept apart (`join_pieces`)."""
+    text = html.unescape(strip_tags(_BLOCK_BREAK.sub(_PIECE_BREAK, value)))
+    return join_pieces(text.split(_PIECE_BREAK))
 
 
 def _block_text(block, value, out: list[str]) -> None:
@@ -68,7 +95,7 @@ def _block_text(block, value, out: list[str]) -> None:
 def stream_text(stream_value: StreamValue) -> str:
     out: list[str] = []
     _block_text(stream_value.stream_block, list(stream_value.raw_data), out)
-    return " ".join(out)
+    return join_pieces(out)
 
 
 def _field_text(page, field_name: str) -> str:
@@ -109,4 +136,4 @@ def page_text(page, limit: int = MAX_TEXT_LENGTH) -> str:
             continue
         if not add(_field_text(page, field.field_name)):
             break
-    return " ".join(parts)[:limit]
+    return join_pieces(parts)[:limit]

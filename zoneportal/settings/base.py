@@ -194,8 +194,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Wagtail's database backend with an index version (zoneportal/search/backend.py).
+# English stemming: PostgreSQL's "english" configuration ("parks" finds "park");
+# SQLite's FTS5 table uses the porter tokenizer (search migration 0002).
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "zoneportal.search.backend", "SEARCH_CONFIG": "english"},
 }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Machine translation (WAGTAILLOCALIZE_MACHINE_TRANSLATOR) is deliberately unset: the
