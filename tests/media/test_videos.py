@@ -562,6 +562,12 @@ def test_editors_can_open_the_video_page_editor_and_file_listings(admin_client, 
     listing = admin_client.get(reverse("wagtailsnippets_media_videofile:list"))
     assert listing.status_code == 200
     assert "Erhu clip" in listing.content.decode()
+    make_captions("ja")
+    captions = admin_client.get(
+        reverse("wagtailsnippets_media_captionsfile:list"), {"language": "ja"}
+    ).content.decode()
+    assert "Erhu captions (ja)" in captions
+    assert "Erhu captions (en)" not in captions
 
 
 def test_admin_refuses_two_captions_tracks_in_one_language(admin_user, make_video):

@@ -19,7 +19,8 @@ class CaptionsFileViewSet(SnippetViewSet):
     model = CaptionsFile
     icon = "doc-full"
     menu_label = _("Captions (WebVTT)")
-    list_display = ["title", "file", "created_at"]
+    list_display = ["title", "language", "file", "created_at"]
+    list_filter = ["language"]
     search_fields = ["title"]
 
 

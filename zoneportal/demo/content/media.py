@@ -135,7 +135,7 @@ def load(demo: DemoBuilder) -> None:
         show_in_menus=True,
         listing_summary=(
             "Short films about the district's innovation parks, companies and crafts, "
-            "each with English captions."
+            "with captions in English, Chinese, Japanese and Korean."
         ),
         intro=rich(
             "Short films about the people, companies and places of the Wuxi National "
