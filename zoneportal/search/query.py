@@ -208,12 +208,17 @@ def _split_found_in(run: str, folded_text: str) -> list[str]:
     return []
 
 
+def _without_controls(text: str) -> str:
+    """Invisible characters removed; control characters (NUL, escape ...) and lone
+    surrogates (invalid UTF-8) as spaces. Whitespace is collapsed by the caller."""
+    text = text.translate(_INVISIBLE)
+    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+
+
 def _clean_characters(raw: str) -> str:
     # NFKC folds full-width Latin letters and digits (common in CJK input methods)
     # to their ASCII forms, so "ＳＫ" finds "SK", and half-width katakana to full width.
-    text = unicodedata.normalize("NFKC", raw).translate(_INVISIBLE)
-    # Control characters (NUL, escape ...) become spaces; whitespace is collapsed below.
-    return "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in text)
+    return _without_controls(unicodedata.normalize("NFKC", raw))
 
 
 Split = tuple[int, int, tuple[str, str]]
@@ -258,7 +263,7 @@ def normalise_query(raw: str | None) -> NormalisedQuery:
             terms.append(term)
         if len(terms) >= MAX_TERMS:
             break
-    typed = _WHITESPACE.sub(" ", (raw or "").translate(_INVISIBLE)).strip()[:MAX_QUERY_LENGTH]
+    typed = _WHITESPACE.sub(" ", _without_controls(raw or "")).strip()[:MAX_QUERY_LENGTH]
     return NormalisedQuery(
         text=text,
         terms=tuple(terms),
