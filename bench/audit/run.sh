@@ -2,7 +2,7 @@
 # Audit the demo site with axe-core, the Nu HTML Checker (vnu) and Lighthouse.
 #
 #   bench/audit/run.sh                 # everything: build the demo, serve it, audit it
-#   AUDIT_TOOLS_ONLY=axe,vnu bench/audit/run.sh
+#   AUDIT_TOOLS_ONLY=axe,vnu AUDIT_ONLY=home,message bench/audit/run.sh
 #
 # Installs the tools with npm into /tmp/audit (nothing in the repository), loads the
 # demo into /tmp/zoneportal-audit, serves it as production does (DEBUG off, hashed
@@ -48,4 +48,5 @@ trap stop EXIT INT TERM
 sleep 3
 uptime
 timeout 3000 "$PY" bench/audit/audit.py "http://127.0.0.1:$PORT" \
-    --tools "${AUDIT_TOOLS_ONLY:-axe,vnu,lighthouse}" --out "$TOOLS/results"
+    --tools "${AUDIT_TOOLS_ONLY:-axe,vnu,lighthouse}" --only "${AUDIT_ONLY:-}" \
+    --out "$TOOLS/results"
