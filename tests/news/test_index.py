@@ -219,6 +219,19 @@ def test_atom_feed_is_well_formed(client, news_index, make_article):
     assert entries[0].findtext("a:updated", namespaces=ns).startswith("2020-01-22")
 
 
+def test_feed_links_name_the_site_whatever_the_host_header(client, news_index, make_article):
+    """Feeds are cached by nginx: a request's Host must not end up in them."""
+    _feed_setup(make_article)
+
+    response = client.get(news_index.url + "feed/atom/", HTTP_HOST="localhost:65535")
+
+    root = parse_feed(response.content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    hrefs = [link.get("href") for link in root.iter("{http://www.w3.org/2005/Atom}link")]
+    assert hrefs and all(href.startswith("http://testserver/") for href in hrefs), hrefs
+    assert root.find("a:link[@rel='self']", ns).get("href").endswith("/news/feed/atom/")
+
+
 def test_unknown_sub_route_is_404(client, news_index):
     assert client.get(news_index.url + "feed/json/").status_code == 404
 

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from zoneportal.core.seo import absolute
+
 from .topics import topic_names
 
 
@@ -50,7 +52,8 @@ class NewsRssFeed(Feed):
     subtitle = description
 
     def feed_url(self, obj):
-        return self.request.build_absolute_uri(self.request.path)
+        # The Site's address, not the Host header: the feed is cached by nginx.
+        return absolute(self.request, self.request.path)
 
     def items(self, obj):
         items = obj.get_feed_items()
