@@ -33,6 +33,9 @@ def test_partial_words_marked_whole_but_short_terms_need_whole_words():
 
 def test_simple_plural_query_marks_singular_word():
     assert "<mark>investment</mark>" in highlight("one investment", ["investments"])
+    assert highlight("Incentive Policies", ["policy"]) == "Incentive <mark>Policies</mark>"
+    assert highlight("a tax policy", ["policies"]) == "a tax <mark>policy</mark>"
+    assert highlight("Industrial Park", ["parks"]) == "Industrial <mark>Park</mark>"
 
 
 def test_overlapping_terms_merge_into_one_mark():

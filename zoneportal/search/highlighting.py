@@ -33,7 +33,9 @@ ELLIPSIS = "…"
 
 _ONLY_SPACE = re.compile(r"\s+")
 _MIN_PREFIX_LENGTH = 3
-_SUFFIXES = ("ing", "es", "ed", "s")
+_SUFFIXES = ("ies", "ing", "es", "ed", "s", "y")
+"""Endings dropped before prefix-matching a term, so the words the stemming search
+found are marked: "parks" marks "park", "policy" and "policies" mark each other."""
 # Scripts without spaces between words: a term there is a substring, not a word.
 _UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u31ff"
