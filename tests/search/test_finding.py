@@ -70,6 +70,38 @@ def test_english_stems_and_plurals_find_the_page(client, business, make_page, qu
     assert titles(search(client, query)) == [expected]
 
 
+def test_a_page_with_the_words_in_its_title_ranks_above_pages_that_only_mention_them(
+    client, business, make_page
+):
+    mentions = "Semiconductor plants, semiconductor suppliers and semiconductors everywhere."
+    for number in range(4):
+        make_page(business, StandardPage, title=f"Annual report {number}", body=body(mentions))
+    make_page(
+        business,
+        StandardPage,
+        title="Integrated Circuits & Semiconductors",
+        body=body("The district's largest cluster."),
+    )
+    found = titles(search(client, "semiconductor"))
+    assert len(found) == 5
+    assert found[0] == "Integrated Circuits &amp; Semiconductors"
+
+
+def test_a_chinese_title_with_the_words_ranks_above_pages_that_only_mention_them(
+    client, site_home, make_page
+):
+    home = locale_home(site_home, "zh-hans")
+    mentions = "半导体企业、半导体设备和半导体材料。" * 3
+    for number in range(3):
+        make_page(
+            home, StandardPage, title=f"年度报告{number}", slug=f"r{number}", body=body(mentions)
+        )
+    make_page(home, StandardPage, title="集成电路与半导体", slug="ic", body=body("产业集群。"))
+    found = titles(search(client, "半导体", "zh-hans"))
+    assert len(found) == 4
+    assert found[0] == "集成电路与半导体"
+
+
 def test_a_query_equal_to_a_title_puts_that_page_first(client, business, make_page):
     # Same title words, and many mentions in the text: on relevance alone this page
     # ranks above the one whose title is exactly what was typed.

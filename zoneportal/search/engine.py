@@ -44,6 +44,10 @@ class Match:
     """Any group matches; within a group every token must be in the page."""
     titles: tuple[str, ...] = ()
     """The query as typed: a matching page with one of these titles ranks first."""
+    prefer_titles: bool = False
+    """Rank pages whose title has every query term before those that have them only in
+    the body (after exact titles): "semiconductor" puts the page titled
+    "… Semiconductors" ahead of articles that mention semiconductors once."""
 
     def __bool__(self) -> bool:
         return any(self.groups)
@@ -88,13 +92,13 @@ def _tsquery(match: Match) -> str:
     return _expression(match, quote, " & ", " | ")
 
 
-def _fts5_query(match: Match) -> str:
-    """An FTS5 MATCH expression over the title and body columns, tokens as quoted strings."""
+def _fts5_query(match: Match, columns: str = "{title body}") -> str:
+    """An FTS5 MATCH expression over `columns`, tokens as quoted strings."""
 
     def quote(token: str) -> str:
         return '"' + token.replace('"', '""') + '"'
 
-    return "{title body} : (" + _expression(match, quote, " AND ", " OR ") + ")"
+    return columns + " : (" + _expression(match, quote, " AND ", " OR ") + ")"
 
 
 def _page_content_types() -> list[int]:
@@ -107,12 +111,36 @@ def _placeholders(values) -> str:
 
 def _order(match: Match, rank_order: str) -> tuple[str, list]:
     """The ORDER BY of the ranking: exact title first (if a title is given), then
-    `rank_order`, then newest page first. `LOWER` on both sides of the comparison
-    (SQLite's folds ASCII only, which covers the case of English titles)."""
-    if not match.titles:
-        return f"ORDER BY {rank_order}, p.id DESC", []
-    exact = f"CASE WHEN LOWER(p.title) IN ({', '.join(['LOWER(%s)'] * len(match.titles))}) "
-    return f"ORDER BY {exact}THEN 0 ELSE 1 END, {rank_order}, p.id DESC", list(match.titles)
+    title matches (if preferred), then `rank_order`, then newest page first. `LOWER`
+    on both sides of the comparison (SQLite's folds ASCII only, which covers the case
+    of English titles)."""
+    terms, params = [], []
+    if match.titles:
+        exact = ", ".join(["LOWER(%s)"] * len(match.titles))
+        terms.append(f"CASE WHEN LOWER(p.title) IN ({exact}) THEN 0 ELSE 1 END")
+        params += match.titles
+    if match.prefer_titles:
+        tier, tier_params = _title_tier(match)
+        terms.append(tier)
+        params += tier_params
+    return f"ORDER BY {', '.join([*terms, rank_order])}, p.id DESC", params
+
+
+def _title_tier(match: Match) -> tuple[str, list]:
+    """0 for a page whose title has every term of the query as typed, else 1.
+
+    The index's title column decides for words (stemmed: "semiconductor" matches
+    "Semiconductors"); Chinese, Japanese and Korean titles are one token there, so
+    their bigrams are looked for in the title itself.
+    """
+    bigrams = [token for token in match.groups[0] if not token.isascii()] if match.groups else []
+    if not bigrams:
+        return "h.title_tier", []
+    contains = " AND ".join(["p.title LIKE %s"] * len(bigrams))
+    return (
+        f"CASE WHEN h.title_tier = 0 OR ({contains}) THEN 0 ELSE 1 END",
+        [f"%{token}%" for token in bigrams],
+    )
 
 
 def _postgres_sql(match: Match, pages_sql: str) -> tuple[str, list]:
@@ -128,7 +156,8 @@ def _postgres_sql(match: Match, pages_sql: str) -> tuple[str, list]:
     hits = (
         "SELECT e.object_id, "  # noqa: S608 - table name from model metadata
         "ts_rank(%s::real[], e.title, q.q) * e.title_norm "
-        "+ ts_rank(%s::real[], e.body, q.q) AS rank "
+        "+ ts_rank(%s::real[], e.body, q.q) AS rank, "
+        "CASE WHEN e.title @@ q.q THEN 0 ELSE 1 END AS title_tier "
         f"FROM {table} e, {tsquery} AS q(q) "
         "WHERE (e.title || e.body) @@ q.q "
         f"AND e.content_type_id IN ({_placeholders(content_types)})"
@@ -150,7 +179,9 @@ def _sqlite_sql(match: Match, pages_sql: str) -> tuple[str, list]:
     # bm25() is negative, lower is better; Wagtail scores bm25 * title_norm + bm25.
     hits = (
         f"SELECT CAST(e.object_id AS INTEGER) AS page_id, "  # noqa: S608 - model metadata
-        f"bm25({fts}) * (e.title_norm + 1.0) AS rank "
+        f"bm25({fts}) * (e.title_norm + 1.0) AS rank, "
+        f"CASE WHEN e.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s) "
+        "THEN 0 ELSE 1 END AS title_tier "
         f"FROM {fts} JOIN {table} e ON e.id = {fts}.rowid "
         f"WHERE {fts} MATCH %s AND e.content_type_id IN ({_placeholders(content_types)})"
     )
@@ -160,7 +191,8 @@ def _sqlite_sql(match: Match, pages_sql: str) -> tuple[str, list]:
         f"ROW_NUMBER() OVER ({order}) AS rn "
         f"FROM hits h JOIN ({pages_sql}) p ON p.id = h.page_id"
     )
-    params = [_fts5_query(match), *content_types, *order_params]
+    title_query = _fts5_query(match, columns="{title}")
+    params = [title_query, _fts5_query(match), *content_types, *order_params]
     return f"WITH hits AS MATERIALIZED ({hits}) {ranked}", params
 
 

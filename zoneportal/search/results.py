@@ -53,15 +53,18 @@ class Searcher:
     the search index changes: a cached result never outlives a change of what is
     published, nor an index update that a worker makes after the publish.
 
-    A page whose title equals the query (case-insensitively) is ranked first.
+    A page whose title equals the query (case-insensitively) is ranked first, then
+    pages whose title has every query term, then the others by relevance.
     """
 
     def __init__(self, query: NormalisedQuery, locale: Locale, home: Page | None):
         self.query = query
         self.pages = searchable_pages(locale, home)
         titles = query.exact_titles
-        self.exact = Match(groups=(query.tokens,), titles=titles)
-        self.relaxed = Match(groups=tuple(query.relaxed_token_groups()), titles=titles)
+        self.exact = Match(groups=(query.tokens,), titles=titles, prefer_titles=True)
+        self.relaxed = Match(
+            groups=tuple(query.relaxed_token_groups()), titles=titles, prefer_titles=True
+        )
         # The text as typed (case-folded) decides the title match, the terms the rest.
         scope = (
             f"{locale.pk}:{home.pk if home is not None else '-'}:{query.cache_key}:"
