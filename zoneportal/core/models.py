@@ -104,10 +104,6 @@ class BasePage(Page):
         ),
     ]
 
-    def save(self, *args, **kwargs):
-        normalise_stream_fields(self)
-        return super().save(*args, **kwargs)
-
     show_sidebar = False
     """Article-like pages set this to show the Media Center sidebar."""
 
@@ -123,6 +119,10 @@ class BasePage(Page):
 
         ensure_ascii_slug(self)
         super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        normalise_stream_fields(self)
+        return super().save(*args, **kwargs)
 
     def get_meta_description(self):
         return self.search_description or self.listing_summary

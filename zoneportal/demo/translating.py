@@ -23,11 +23,10 @@ from wagtail.models import Locale, Page
 
 from zoneportal.core.models import FooterText
 from zoneportal.news.models import NewsTopic
+from zoneportal.translations.segments import HIDDEN_CONTEXTS
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "content" / "translations"
 TRANSLATED_LANGUAGES = {"zh-hans": "zh_Hans", "ja": "ja", "ko": "ko"}
-UNTRANSLATED_CONTEXTS = {"slug"}
-"""Segment paths that keep their English value (URLs stay the same in every language)."""
 
 
 def catalogue_path(language_code: str) -> Path:
@@ -71,7 +70,7 @@ def _string_segments(instance):
         .select_related("string", "context")
         .order_by("order")
     )
-    return source, [s for s in segments if s.context.path not in UNTRANSLATED_CONTEXTS]
+    return source, [s for s in segments if s.context.path not in HIDDEN_CONTEXTS]
 
 
 def export_catalogue(path: Path) -> int:
