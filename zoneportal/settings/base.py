@@ -65,6 +65,7 @@ MIDDLEWARE = [
     # Cache-Control for browsers and the page cache; sees the cookies and Vary set below it.
     "zoneportal.ops.http_cache.CacheControlMiddleware",
     # A language-switch click (?set_language=): Set-Cookie + redirect, never cached.
+    "zoneportal.security.input_guard.InputGuardMiddleware",  # control characters: 400
     "zoneportal.core.language_choice.LanguageChoiceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zoneportal.core.middleware.CachedSiteMiddleware",
@@ -73,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "zoneportal.security.twofactor.TwoFactorMiddleware",
-    "zoneportal.security.ratelimit.SearchRateLimitMiddleware",
+    "zoneportal.security.ratelimit.RateLimitMiddleware",
     "zoneportal.security.audit.AuditExportMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -208,6 +209,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Background work: immediate by default; production points this at a queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# /readyz fails "tasks" (QueueStalled) when a queued task has been due this long: no
+# worker runs or it is stuck (zoneportal/ops/task_queue.py).
+ZONEPORTAL_TASK_QUEUE_STALL_SECONDS = 10 * 60
 
 # Investor inquiries (docs/inquiries.md). References read WND-2026-000123.
 ZONEPORTAL_INQUIRY_REFERENCE_PREFIX = "WND"
@@ -230,12 +234,36 @@ ZONEPORTAL_INQUIRY_MAX_MESSAGE_LENGTH = 5000
 # Email delivery retries: minutes to wait after each failed attempt; when they run
 # out the email is marked Failed (and shown so in the admin).
 ZONEPORTAL_EMAIL_RETRY_MINUTES = [1, 5, 15, 60, 240, 720]
-# Working days for the service levels: PRC public holidays (2026 with its swapped
-# working weekend days, 2027 statutory days) by default; see docs/inquiries.md.
-from zoneportal.inquiries.holidays import PRC_HOLIDAYS, PRC_WORKING_WEEKEND_DAYS  # noqa: E402
-
-ZONEPORTAL_HOLIDAYS = PRC_HOLIDAYS
-ZONEPORTAL_WORKING_WEEKEND_DAYS = PRC_WORKING_WEEKEND_DAYS
+# Working days for the service levels (zoneportal/inquiries/holidays.py,
+# docs/inquiries.md "Working-day calendar"): PRC holidays and swapped working days
+# from the chinesecalendar package, for the years it covers.
+ZONEPORTAL_HOLIDAY_CALENDAR = "CN"
+# Years the package does not cover yet: {year: {"complete": bool, "holidays": [...],
+# "working_days": [...]}}, ISO dates. "complete": true only for the State Council's
+# full schedule (with the weekend days worked in exchange). The JSON file named by
+# the environment variable ZONEPORTAL_HOLIDAY_SUPPLEMENT_FILE adds to (and for a year
+# in both, replaces) these. Once chinesecalendar covers a year, it wins.
+ZONEPORTAL_HOLIDAY_SUPPLEMENTS = {
+    # Statutory days only: the 2027 schedule with its swapped days was not out yet.
+    2027: {
+        "complete": False,
+        "holidays": [
+            "2027-01-01",
+            "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08",
+            "2027-04-05",
+            "2027-05-01", "2027-05-02",
+            "2027-06-09",
+            "2027-09-15",
+            "2027-10-01", "2027-10-02", "2027-10-03",
+        ],
+        "working_days": [],
+    },
+}  # fmt: skip
+ZONEPORTAL_HOLIDAY_SUPPLEMENT_FILE = os.environ.get("ZONEPORTAL_HOLIDAY_SUPPLEMENT_FILE", "")
+# Overrides for any year, over everything above: extra days off (a zone's own closing
+# day) and working days (a correction).
+ZONEPORTAL_HOLIDAYS = []
+ZONEPORTAL_WORKING_WEEKEND_DAYS = []
 # Personal data of closed inquiries (and of spam) is anonymised after this many months.
 ZONEPORTAL_INQUIRY_RETENTION_MONTHS = 24
 
@@ -299,14 +327,25 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "zoneportal.security.uploads.SafeDocumentForm"
 # Wagtail sends them with "Content-Security-Policy: default-src 'none'" and nosniff.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Documents are only ever served by Wagtail's view (/documents/<id>/<name>), which
+# checks the collection's privacy. "serve_view" also for a bucket: Wagtail's default
+# there ("redirect") would send visitors to /media/documents/, which nobody serves
+# (deploy/nginx refuses it; zoneportal/media/views.py in development).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Public search: at most this many searches per client IP per window.
 ZONEPORTAL_SEARCH_RATE = 30
 ZONEPORTAL_SEARCH_RATE_SECONDS = 60
+# Page passwords (Wagtail's password restrictions): wrong passwords per address and
+# protected page, and per page over all addresses, in this many seconds; then 429.
+ZONEPORTAL_PAGE_PASSWORD_FAILURES = 10
+ZONEPORTAL_PAGE_PASSWORD_PAGE_FAILURES = 100
+ZONEPORTAL_PAGE_PASSWORD_SECONDS = 15 * 60
 ZONEPORTAL_SECURITY_CONTACT = os.environ.get(
     "ZONEPORTAL_SECURITY_CONTACT", "mailto:security@wnd.gov.cn"
 )
 
 # The visitor's address (rate limits, lockouts, audit): REMOTE_ADDR, or the header
-# below when the request comes from one of these proxies (production: the local nginx).
+# below when the request comes from one of these proxies (production: the local nginx
+# over the app server's private unix socket, written "unix"; zoneportal/core/client_ip.py).
 ZONEPORTAL_TRUSTED_PROXIES: list[str] = []
 ZONEPORTAL_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
