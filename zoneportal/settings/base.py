@@ -64,8 +64,9 @@ MIDDLEWARE = [
     "zoneportal.security.headers.SecurityHeadersMiddleware",
     # Cache-Control for browsers and the page cache; sees the cookies and Vary set below it.
     "zoneportal.ops.http_cache.CacheControlMiddleware",
+    # Control characters in the path or query: a localized 400, before anything parses them.
+    "zoneportal.security.input_guard.InputGuardMiddleware",
     # A language-switch click (?set_language=): Set-Cookie + redirect, never cached.
-    "zoneportal.security.input_guard.InputGuardMiddleware",  # control characters: 400
     "zoneportal.core.language_choice.LanguageChoiceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zoneportal.core.middleware.CachedSiteMiddleware",
