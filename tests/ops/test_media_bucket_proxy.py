@@ -133,9 +133,8 @@ def buckets(s3_server):  # noqa: F811
         Body=png(),
         ContentType="image/png",
     )
-    client.put_object(
-        Bucket=public, Key="documents/logo.svg", Body=SVG, ContentType="image/svg+xml"
-    )
+    for key in ("original_images/logo.svg", "documents/logo.svg"):
+        client.put_object(Bucket=public, Key=key, Body=SVG, ContentType="image/svg+xml")
     client.put_object(
         Bucket=public, Key="videos/captions/clip.ja.vtt", Body=VTT, ContentType="text/vtt"
     )
@@ -193,10 +192,22 @@ def test_captions_are_text_vtt_in_utf8(proxy):
 
 
 def test_an_svg_is_a_download_not_a_page(proxy):
-    status, headers, body = proxy.request("GET", "/media/documents/logo.svg")
+    status, headers, body = proxy.request("GET", "/media/original_images/logo.svg")
     assert status == 200 and body == SVG
     assert headers["Content-Disposition"] == "attachment"
     assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/media/documents/logo.svg", "/media//documents/logo.svg", "/media/%64ocuments/logo.svg"],
+)
+def test_documents_are_never_served_from_the_bucket(proxy, path):
+    """Documents may be in a private collection: only Wagtail's /documents/<id>/<name>
+    view (which checks the collection) serves them, never their object (issue 13, item 1)."""
+    status, _headers, body = proxy.request("GET", path)
+    assert status == 404
+    assert body != SVG
 
 
 @pytest.mark.parametrize("path", ["/media/", "/media/?list-type=2", "/media/?versions"])

@@ -6,9 +6,17 @@ told no charset may still guess another one for a download; nginx sends
 "text/vtt; charset=utf-8" in production (deploy/nginx), and so does this view.
 """
 
+import posixpath
+
+from django.http import Http404
 from django.views.static import serve
 
 from .files import CAPTIONS_MIME_TYPE
+
+# Wagtail documents are served only by /documents/<id>/<name>, which checks the
+# collection's privacy; their files under MEDIA_ROOT are never served directly
+# (deploy/nginx refuses /media/documents/ as well).
+PRIVATE_MEDIA_FOLDERS = ("documents",)
 
 
 def with_captions_charset(response):
@@ -18,6 +26,9 @@ def with_captions_charset(response):
 
 
 def serve_media(request, path, document_root=None, show_indexes=False):
-    """`django.views.static.serve`, with the charset on WebVTT files."""
+    """`django.views.static.serve`, with the charset on WebVTT files; never a document."""
+    folder = posixpath.normpath(path.replace("\\", "/")).lstrip("/").split("/", 1)[0]
+    if folder.casefold() in PRIVATE_MEDIA_FOLDERS:
+        raise Http404("Documents are served at /documents/<id>/<name>.")
     response = serve(request, path, document_root=document_root, show_indexes=show_indexes)
     return with_captions_charset(response)

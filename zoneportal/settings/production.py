@@ -97,7 +97,10 @@ ALLOWED_HOSTS = parse_list(_required("ALLOWED_HOSTS"))
 if any("*" in host for host in ALLOWED_HOSTS):
     _fail("ALLOWED_HOSTS", "must list the site's host names; '*' accepts forged Host headers")
 # nginx on this host forwards the visitor's address in X-Real-IP (zoneportal/core/client_ip.py).
-ZONEPORTAL_TRUSTED_PROXIES = parse_list(_optional("TRUSTED_PROXIES") or "127.0.0.1,::1")
+# "unix": requests that arrive over gunicorn's unix socket (GUNICORN_BIND=unix:...), which
+# only nginx can reach. App servers on TCP (another host): list nginx's address instead,
+# and let nothing else reach their port (docs/operations.md, "App servers and sockets").
+ZONEPORTAL_TRUSTED_PROXIES = parse_list(_optional("TRUSTED_PROXIES") or "unix")
 CSRF_TRUSTED_ORIGINS = [
     _http_url("CSRF_TRUSTED_ORIGINS", origin)
     for origin in parse_list(_optional("CSRF_TRUSTED_ORIGINS"))
@@ -178,6 +181,15 @@ if MEDIA_BUCKET:
     MEDIA_ROOT = Path(_optional("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))  # noqa: F405
 else:
     MEDIA_ROOT = _absolute_path("MEDIA_ROOT")
+
+# Documents: Wagtail's view checks the collection's privacy, then nginx sends the file
+# from an `internal` location (X-Accel-Redirect, django-sendfile2): /media/documents/ is
+# refused by nginx (deploy/nginx). DOCUMENTS_X_ACCEL=false streams them through Python
+# instead (no such location in nginx). From a bucket they are always streamed.
+if not MEDIA_BUCKET and _flag("DOCUMENTS_X_ACCEL", True):
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT / "documents")
+    SENDFILE_URL = "/internal-documents"
 
 # -- Frontend cache purge (nginx page cache) --------------------------------------------
 # Comma-separated purge endpoints; each receives `PURGE <path>` with the site's Host.
