@@ -10,7 +10,12 @@ database or the cache.
   bucket there and readable with the credentials, asked with a 2 s timeout) are
   reachable (200), else 503 with a JSON body naming what failed. While Redis is
   down pages are still served (the cache fails open) but /readyz reports it: a
-  load balancer probe should ask for /readyz?skip=cache (docs/operations.md, "Health endpoints").
+  load balancer probe should ask for /readyz?skip=cache,tasks (docs/operations.md,
+  "Health endpoints").
+- /readyz also reports the background task queue ("tasks": how many tasks wait, how
+  long the oldest has been due) and fails it as "QueueStalled" when that is longer than
+  ZONEPORTAL_TASK_QUEUE_STALL_SECONDS: no task worker runs, or it is stuck
+  (zoneportal/ops/task_queue.py). Pages do not depend on it, hence skip=tasks for probes.
 """
 
 import logging
@@ -111,7 +116,35 @@ def check_storage() -> None:
     storage.exists(".zoneportal-readyz")  # another backend: one request to it
 
 
-CHECKS = {"database": check_database, "cache": check_cache, "storage": check_storage}
+class QueueStalled(RuntimeError):
+    """The oldest due task waited longer than ZONEPORTAL_TASK_QUEUE_STALL_SECONDS."""
+
+    def __init__(self, details: dict):
+        super().__init__(
+            f"{details['waiting']} tasks waiting, the oldest due for "
+            f"{details['oldest_due_seconds']} s: is a task worker (db_worker) running?"
+        )
+        self.details = details
+
+
+def check_tasks() -> dict:
+    from .task_queue import queue_status
+
+    status = queue_status()
+    if status is None:
+        return {"backend": "immediate"}
+    details = status.as_dict()
+    if status.stalled:
+        raise QueueStalled(details)
+    return details
+
+
+CHECKS = {
+    "database": check_database,
+    "cache": check_cache,
+    "storage": check_storage,
+    "tasks": check_tasks,
+}
 
 
 def healthz(request):
@@ -128,13 +161,13 @@ def readyz(request):
             continue
         started = time.perf_counter()
         try:
-            check()
+            details = check() or {}
         except Exception as exc:  # noqa: BLE001 - any failure means "not ready"
             logger.warning("readiness check %s failed: %s: %s", name, type(exc).__name__, exc)
-            checks[name] = {"ok": False, "error": type(exc).__name__}
+            checks[name] = {"ok": False, "error": type(exc).__name__, **getattr(exc, "details", {})}
             failed.append(name)
         else:
-            checks[name] = {"ok": True}
+            checks[name] = {"ok": True, **details}
         checks[name]["ms"] = round((time.perf_counter() - started) * 1000, 1)
     body = {"status": "unavailable" if failed else "ok", "failed": failed, "checks": checks}
     return _no_store(JsonResponse(body, status=503 if failed else 200))
