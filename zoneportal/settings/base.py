@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "zoneportal.ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "zoneportal.security.headers.SecurityHeadersMiddleware",
+    # A Host port the site does not serve: 400 before anything else reads the host.
+    "zoneportal.security.host_ports.HostPortMiddleware",
     # Cache-Control for browsers and the page cache; sees the cookies and Vary set below it.
     "zoneportal.ops.http_cache.CacheControlMiddleware",
     # Control characters in the path or query: a localized 400, before anything parses them.
