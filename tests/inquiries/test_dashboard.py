@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from zoneportal.inquiries.dashboard import figures
@@ -66,3 +67,50 @@ def test_empty_dashboard(client):
     assert data.total == 0 and data.median_hours_to_answer is None and data.share_in_time is None
     client.force_login(officer())
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
+
+
+def calendar_warnings(html) -> dict[str, str]:
+    """{year: text} of the calendar warnings in the panel."""
+    soup = BeautifulSoup(html, "html.parser")
+    panel = soup.find(attrs={"data-inquiry-dashboard": True})
+    return {
+        element["data-calendar-gap"]: " ".join(element.get_text().split())
+        for element in panel.select("[data-calendar-gap]")
+    }
+
+
+def test_panel_warns_when_the_calendar_does_not_cover_the_next_12_months(client, monkeypatch):
+    """On 1 March 2027 the next 12 months reach into 2028, which no source covers: the
+    2028 Spring Festival would count as working days, and the officers are told."""
+    from zoneportal.inquiries import dashboard
+
+    monkeypatch.setattr(dashboard, "figures", lambda: figures(aware(2027, 3, 1, 9)))
+    client.force_login(officer())
+    warnings = calendar_warnings(client.get(reverse("wagtailadmin_home")).content.decode())
+    assert set(warnings) == {"2027", "2028"}
+    assert "does not cover 2028" in warnings["2028"]
+    assert "Spring Festival" in warnings["2028"] and "2028-01-01" in warnings["2028"]
+    assert "only the statutory holidays of 2027" in warnings["2027"]
+
+
+def test_panel_warning_in_the_officers_language(client, monkeypatch):
+    from wagtail.users.models import UserProfile
+
+    from zoneportal.inquiries import dashboard
+
+    monkeypatch.setattr(dashboard, "figures", lambda: figures(aware(2027, 3, 1, 9)))
+    user = officer()
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    client.force_login(user)
+    warnings = calendar_warnings(client.get(reverse("wagtailadmin_home")).content.decode())
+    assert "2028" in warnings["2028"] and "春节" in warnings["2028"]
+
+
+def test_no_calendar_warning_while_the_next_12_months_are_covered(client, monkeypatch):
+    from zoneportal.inquiries import dashboard
+
+    monkeypatch.setattr(dashboard, "figures", lambda: figures(aware(2025, 6, 1, 9)))
+    client.force_login(officer())
+    assert calendar_warnings(client.get(reverse("wagtailadmin_home")).content.decode()) == {}

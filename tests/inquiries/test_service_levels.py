@@ -1,11 +1,15 @@
 """Working-day arithmetic, due dates, overdue detection and the daily digest."""
 
 import datetime as dt
+import json
 
+import chinese_calendar
 import pytest
+from django.core import checks
 from django.core.management import call_command
 
-from zoneportal.inquiries import digest
+from zoneportal.inquiries import digest, holidays
+from zoneportal.inquiries.checks import check_holiday_calendar
 from zoneportal.inquiries.models import Inquiry, OutgoingEmail
 from zoneportal.inquiries.service_levels import (
     add_working_days,
@@ -52,11 +56,127 @@ def test_add_working_days(start, days, expected):
     assert add_working_days(start, days) == expected
 
 
-def test_holidays_come_from_settings(settings):
-    settings.ZONEPORTAL_HOLIDAYS = ["2026-03-09"]
-    settings.ZONEPORTAL_WORKING_WEEKEND_DAYS = []
+def test_overrides_in_settings_win_over_the_calendar(settings):
+    settings.ZONEPORTAL_HOLIDAYS = ["2026-03-09"]  # a zone's own closing day
+    settings.ZONEPORTAL_WORKING_WEEKEND_DAYS = ["2026-10-01"]  # a correction
     assert add_working_days(aware(2026, 3, 6, 15), 1) == aware(2026, 3, 10, 15)
     assert is_working_day(dt.date(2026, 10, 1))
+    assert not is_working_day(dt.date(2026, 10, 2))
+
+
+# -- the calendar: chinesecalendar, supplements, fallback, coverage ---------------------
+def test_2026_is_chinesecalendar_day_by_day():
+    """Every day of 2026 as the State Council's schedule in chinesecalendar has it:
+    the Spring Festival (15-23 February) off, the Saturdays 14 and 28 February worked."""
+    day = dt.date(2026, 1, 1)
+    while day.year == 2026:
+        assert is_working_day(day) is chinese_calendar.is_workday(day), day
+        assert holidays.current().status(day).source == holidays.LIBRARY
+        day += dt.timedelta(days=1)
+    spring_festival = [dt.date(2026, 2, 15) + dt.timedelta(days=n) for n in range(9)]
+    assert not any(is_working_day(d) for d in spring_festival)
+    assert is_working_day(dt.date(2026, 2, 14)) and is_working_day(dt.date(2026, 2, 28))
+    # Friday before the make-up Saturday, one working day: the Saturday.
+    assert add_working_days(aware(2026, 2, 13, 10), 1) == aware(2026, 2, 14, 10)
+
+
+def test_2027_spring_festival_comes_from_the_incomplete_supplement():
+    for day in (dt.date(2027, 2, 5), dt.date(2027, 2, 8)):  # eve (Friday) .. 3rd day (Monday)
+        status = holidays.current().status(day)
+        assert (status.working, status.source, status.covered) == (
+            False,
+            holidays.SUPPLEMENT,
+            False,
+        )
+    assert is_working_day(dt.date(2027, 2, 4)) and is_working_day(dt.date(2027, 2, 9))
+
+
+def test_a_due_date_across_the_2027_spring_festival():
+    # Thursday 4 February 2027, 10:00; Friday 5 (eve) to Monday 8 are days off.
+    received = aware(2027, 2, 4, 10)
+    assert add_working_days(received, 1) == aware(2027, 2, 9, 10)
+    assert add_working_days(received, 2) == aware(2027, 2, 10, 10)
+    # Received during the holiday: counted from 00:00 of Tuesday 9 February.
+    assert add_working_days(aware(2027, 2, 6, 11), 1) == aware(2027, 2, 10, 0)
+
+
+def test_an_uncovered_year_keeps_the_statutory_days_it_can_know_and_is_flagged():
+    """2028 is in no source: weekends, 1-2 May, 1-3 October and Qingming stay days off,
+    the lunar holidays (Spring Festival, 25-28 January 2028) cannot be known."""
+    calendar = holidays.current()
+    for day in (dt.date(2028, 5, 1), dt.date(2028, 5, 2), dt.date(2028, 10, 3)):
+        assert not is_working_day(day), day
+    assert not is_working_day(dt.date(2028, 4, 4))  # Qingming 2028, a Tuesday
+    spring_festival = calendar.status(dt.date(2028, 1, 26))
+    assert (spring_festival.source, spring_festival.covered) == (holidays.FALLBACK, False)
+    assert [gap.year for gap in holidays.coverage_gaps(dt.date(2027, 3, 1))] == [2027, 2028]
+
+
+def test_the_check_warns_when_the_next_12_months_are_not_covered():
+    messages = check_holiday_calendar(today=dt.date(2027, 3, 1))
+    assert [m.id for m in messages] == ["zoneportal.W012", "zoneportal.W012"]
+    assert all(m.level == checks.WARNING for m in messages)
+    incomplete, missing = messages
+    assert "2027" in incomplete.msg and "only the statutory holidays" in incomplete.msg
+    assert "does not cover 2028" in missing.msg and "Spring Festival" in missing.msg
+    assert check_holiday_calendar(today=dt.date(2025, 6, 1)) == []  # 2025-2026 are covered
+
+
+def test_manage_py_check_runs_it(monkeypatch):
+    gap = holidays.CoverageGap(2031, dt.date(2031, 1, 1), supplement=False)
+    monkeypatch.setattr(holidays, "coverage_gaps", lambda today=None, days=365: [gap])
+    (message,) = [m for m in checks.run_checks() if m.id.startswith("zoneportal.")]
+    assert message.id == "zoneportal.W012" and "does not cover 2031" in message.msg
+
+
+OFFICIAL_2028 = {  # a complete schedule as an operator would add it (made-up swap days)
+    "complete": True,
+    "holidays": ["2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28"],
+    "working_days": ["2028-01-29"],
+}
+
+
+def test_an_operator_adds_a_years_schedule_in_the_settings(settings):
+    settings.ZONEPORTAL_HOLIDAY_SUPPLEMENTS = {
+        2027: {**OFFICIAL_2028, "holidays": ["2027-02-05"], "working_days": []},
+        2028: OFFICIAL_2028,
+    }
+    assert not is_working_day(dt.date(2028, 1, 26))
+    assert is_working_day(dt.date(2028, 1, 29))  # a Saturday worked in exchange
+    assert is_working_day(dt.date(2028, 5, 1))  # a complete schedule is taken as it is
+    assert check_holiday_calendar(today=dt.date(2027, 3, 1)) == []
+
+
+def test_an_operator_adds_a_years_schedule_in_a_json_file(settings, tmp_path):
+    path = tmp_path / "holidays.json"
+    path.write_text(json.dumps({"2028": OFFICIAL_2028}))
+    settings.ZONEPORTAL_HOLIDAY_SUPPLEMENT_FILE = str(path)
+    assert is_working_day(dt.date(2028, 1, 29))
+    assert [gap.year for gap in holidays.coverage_gaps(dt.date(2027, 3, 1))] == [2027]
+
+
+@pytest.mark.parametrize(
+    ("supplements", "complaint"),
+    [
+        ({2028: {"holidays": ["2028-01-26"]}}, '2028 needs "complete"'),
+        ({2028: {"complete": True, "holidays": ["2028-13-01"]}}, "expected ISO dates"),
+        ({2028: {"complete": True, "holidays": ["2029-01-01"]}}, "2029-01-01 is not in 2028"),
+        (
+            {2028: {"complete": True, "holidays": ["2028-01-29"], "working_days": ["2028-01-29"]}},
+            "both a holiday and a working day",
+        ),
+    ],
+)
+def test_a_malformed_supplement_is_a_check_error(settings, supplements, complaint):
+    settings.ZONEPORTAL_HOLIDAY_SUPPLEMENTS = supplements
+    (message,) = check_holiday_calendar(today=dt.date(2027, 3, 1))
+    assert message.id == "zoneportal.E012" and complaint in message.msg
+
+
+def test_an_unknown_calendar_is_a_check_error(settings):
+    settings.ZONEPORTAL_HOLIDAY_CALENDAR = "Atlantis"
+    (message,) = check_holiday_calendar(today=dt.date(2026, 3, 1))
+    assert message.id == "zoneportal.E012" and "'Atlantis'" in message.msg
 
 
 def test_working_days_between():

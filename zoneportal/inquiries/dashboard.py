@@ -2,7 +2,8 @@
 
 Figures over the last eight weeks (spam excluded): inquiries per week, by industry,
 by country, the median time to the first answer and the share answered within the
-service level. One query.
+service level. One query. Above them, a warning when the working-day calendar does
+not cover the next 12 months (the deadlines behind "overdue" may then be wrong).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
+from . import holidays
 from .filters import country_name
 from .models import Inquiry
 from .service_levels import answer_due
@@ -32,6 +34,7 @@ class DashboardFigures:
     median_hours_to_answer: float | None = None
     answered_in_time: int = 0
     answer_decided: int = 0  # answered, or past the deadline without an answer
+    calendar_gaps: list = field(default_factory=list)  # [holidays.CoverageGap]
 
     @property
     def share_in_time(self) -> float | None:
@@ -50,7 +53,7 @@ def figures(now: dt.datetime | None = None) -> DashboardFigures:
         .exclude(status=Inquiry.Status.SPAM)
         .select_related("industry")
     )
-    result = DashboardFigures(total=len(inquiries))
+    result = DashboardFigures(total=len(inquiries), calendar_gaps=holidays.coverage_gaps(today))
     per_week = Counter()
     industries = Counter()
     countries = Counter()

@@ -5,10 +5,11 @@ Settings (defaults in brackets):
 - `ZONEPORTAL_INQUIRY_SERVICE_LEVELS`: `assign_within_working_days` (1),
   `first_answer_within_working_days` (2), `follow_up_after_days` (14, calendar days
   after the first answer, moved to the next working day).
-- `ZONEPORTAL_HOLIDAYS`: ISO dates that are not working days (PRC public holidays of
-  2026 and 2027, see `holidays.py`).
-- `ZONEPORTAL_WORKING_WEEKEND_DAYS`: Saturdays and Sundays that are working days
-  (调休, the days worked in exchange for a long holiday).
+- The working-day calendar: `ZONEPORTAL_HOLIDAY_CALENDAR` ("CN": PRC holidays and
+  the weekend days worked in exchange, 调休, from the `chinesecalendar` package),
+  supplements for years it does not cover yet and overrides; see `holidays.py`. A
+  day of a year the calendar does not cover falls back to weekends and the
+  statutory days on fixed dates, and the system check and dashboard warn about it.
 
 A deadline of n working days keeps the time of day: received on Friday at 15:00,
 assigned within one working day means by Monday 15:00. Something received on a day
@@ -19,12 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.conf import settings
 from django.utils import timezone
 
-from .holidays import PRC_HOLIDAYS, PRC_WORKING_WEEKEND_DAYS
+from . import holidays
 from .models import Inquiry
 
 DEFAULT_SERVICE_LEVELS = {
@@ -44,26 +44,8 @@ def service_levels() -> dict:
     return {**DEFAULT_SERVICE_LEVELS, **getattr(settings, "ZONEPORTAL_INQUIRY_SERVICE_LEVELS", {})}
 
 
-@lru_cache(maxsize=8)
-def _calendar(holidays: tuple, working_weekend_days: tuple):
-    return (
-        frozenset(dt.date.fromisoformat(day) for day in holidays),
-        frozenset(dt.date.fromisoformat(day) for day in working_weekend_days),
-    )
-
-
-def _days_off_and_on():
-    return _calendar(
-        tuple(getattr(settings, "ZONEPORTAL_HOLIDAYS", PRC_HOLIDAYS)),
-        tuple(getattr(settings, "ZONEPORTAL_WORKING_WEEKEND_DAYS", PRC_WORKING_WEEKEND_DAYS)),
-    )
-
-
 def is_working_day(day: dt.date) -> bool:
-    holidays, working_weekend_days = _days_off_and_on()
-    if day in working_weekend_days:
-        return True
-    return day.weekday() < 5 and day not in holidays
+    return holidays.current().is_working_day(day)
 
 
 def next_working_day(day: dt.date) -> dt.date:
