@@ -8,6 +8,7 @@ import pytest
 
 from zoneportal.inquiries import spam
 from zoneportal.inquiries.models import Inquiry, InquiryEvent, OutgoingEmail
+from zoneportal.security import ratelimit
 
 from .conftest import form_key
 
@@ -114,8 +115,22 @@ def test_repeat_of_a_stored_form_is_not_rate_limited(post_form, inquiry_page, se
     assert Inquiry.objects.count() == 1
 
 
+def test_rate_limit_per_email_treats_case_and_spaces_as_one_address(
+    post_form, inquiry_page, settings
+):
+    settings.ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL = 2
+    assert post_form(inquiry_page, email="Tanaka@Example.jp").status_code == 303
+    assert post_form(inquiry_page, email=" tanaka@example.jp ").status_code == 303
+    response = post_form(inquiry_page, email="TANAKA@EXAMPLE.JP", message="Third, keep me")
+    assert response.status_code == 429
+    assert "too many messages" in response.content.decode()
+    assert Inquiry.objects.count() == 2
+    assert spam.normalise_email(" Tanaka@Example.jp ") == spam.normalise_email("tanaka@example.jp")
+
+
 def test_rate_limit_cache_keys_hold_no_personal_data():
-    keys = [key for key, _limit in spam._limits("203.0.113.7", "hanako@example.jp")]
+    keys = [limit.key(value) for limit, value in spam._limits("203.0.113.7", "hanako@example.jp")]
+    assert len(keys) == 2
     assert all("203.0.113.7" not in key and "hanako" not in key for key in keys)
 
 
@@ -159,7 +174,7 @@ def test_posts_at_the_same_moment_never_overshoot_the_limit(settings, monkeypatc
     limit = 5
     settings.ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_IP = limit if kind == "ip" else 1000
     settings.ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL = limit if kind == "email" else 1000
-    monkeypatch.setattr(spam, "cache", _SlowCache(spam.cache))
+    monkeypatch.setattr(ratelimit, "cache", _SlowCache(ratelimit.cache))
     senders = 24
     barrier = threading.Barrier(senders, timeout=30)
     accepted, refused = [], []
@@ -183,8 +198,9 @@ def test_posts_at_the_same_moment_never_overshoot_the_limit(settings, monkeypatc
     assert len(accepted) == limit
     assert len(refused) == senders - limit
     # The refused posts gave their slots back: the counter holds the accepted ones.
-    key = spam._key(kind, "203.0.113.7" if kind == "ip" else "bot@spam.example")
-    assert spam.cache.get(key) == limit
+    limits = dict(spam._limits("203.0.113.7", "bot@spam.example"))
+    limit_used = next(lim for lim in limits if lim.name == f"inquiry-{kind}")
+    assert ratelimit.cache.get(limit_used.key(limits[limit_used])) == limit
 
 
 def test_invalid_forms_do_not_use_up_the_limit(post_form, inquiry_page, settings):

@@ -1,6 +1,7 @@
 """Admin sign-in: lockout per user and per IP, identical messages, passwords, sessions."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -53,6 +54,18 @@ def test_lockout_is_per_address_across_user_names(client, admin_user, settings):
     # Another address is unaffected and signs in.
     other = Client()
     assert attempt(other, "chief", PASSWORD, ip="192.0.2.8").status_code == 302
+
+
+@pytest.mark.django_db
+def test_lockout_treats_user_names_differing_in_case_and_spaces_as_one(client):
+    get_user_model().objects.create_user("tanaka@example.jp", "tanaka@example.jp", PASSWORD)
+    typed = ["Tanaka@Example.jp", "TANAKA@EXAMPLE.JP", " tanaka@example.jp", "Tanaka@example.JP"]
+    for n, username in enumerate([*typed, "tanaka@Example.jp"]):
+        attempt(Client(), username, ip=f"198.51.100.{60 + n}")
+    response = attempt(client, "tanaka@example.jp", PASSWORD, ip="198.51.100.99")
+    assert response.status_code == 200, "signed in after five failures on the same name"
+    assert errors(response) == [str(LOCKOUT_MESSAGE)]
+    assert "_auth_user_id" not in client.session
 
 
 @pytest.mark.django_db

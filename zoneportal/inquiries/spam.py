@@ -8,15 +8,13 @@ another host):
   ZONEPORTAL_INQUIRY_MIN_FILL_SECONDS after the form was served, or without a valid
   signature, is a script;
 - too many links in the message;
-- rate limits per client IP and per email address through the cache.
+- rate limits per client IP and per email address (case folded) through the cache.
 
 Suspected spam is *kept* (status Spam, with the reason) and the sender sees the
 ordinary success page, so a bot learns nothing; rate-limited senders are told
 plainly (HTTP 429). Nothing here logs personal data: cache keys hold hashes.
 """
 
-import contextlib
-import hashlib
 import re
 import time
 import uuid
@@ -24,9 +22,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 
 from zoneportal.core.client_ip import client_ip  # noqa: F401 - re-exported for views
+from zoneportal.security.ratelimit import OPEN, Limit
 
 FORM_KEY_SALT = "zoneportal.inquiries.form-key"
 RATE_WINDOW_SECONDS = 3600
@@ -104,17 +102,25 @@ def spam_reason(*, honeypot: str, form_key: FormKey | None, cleaned: dict, now=N
 # -- rate limits -------------------------------------------------------------------------
 
 
-def _key(kind: str, value: str) -> str:
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()[:32]
-    return f"zp:inquiry-rate:{kind}:{digest}"
+def normalise_email(email: str) -> str:
+    """The address as counted: spaces stripped, case folded, so that
+    Tanaka@Example.jp and tanaka@example.jp share one limit."""
+    return (email or "").strip().casefold()
 
 
-def _limits(ip: str, email: str) -> list[tuple[str, int]]:
-    limits = [(_key("ip", ip), int(_setting("ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_IP", 20)))]
-    email = (email or "").strip().lower()
+def _limits(ip: str, email: str) -> list[tuple[Limit, str]]:
+    """The per-IP limit, and the per-email one when an address was given.
+
+    OPEN limits: while the cache is down nothing is counted and nothing refused
+    (decision 0012); the honeypot and fill-time checks still apply.
+    """
+    per_ip = int(_setting("ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_IP", 20))
+    limits = [(Limit("inquiry-ip", per_ip, RATE_WINDOW_SECONDS, when_cache_down=OPEN), ip)]
+    email = normalise_email(email)
     if email:
+        per_email = int(_setting("ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL", 5))
         limits.append(
-            (_key("email", email), int(_setting("ZONEPORTAL_INQUIRY_RATE_LIMIT_PER_EMAIL", 5)))
+            (Limit("inquiry-email", per_email, RATE_WINDOW_SECONDS, when_cache_down=OPEN), email)
         )
     return limits
 
@@ -122,12 +128,13 @@ def _limits(ip: str, email: str) -> list[tuple[str, int]]:
 def count_submission(ip: str, email: str) -> bool:
     """Count this submission against the IP and the email address; True when over a limit.
 
-    Increment first, then compare: each counter is raised atomically (`cache.add`
-    starts a window of RATE_WINDOW_SECONDS, `cache.incr` adds one; both are atomic on
-    Redis and on the local-memory cache), and the submission is over the limit when
-    the value *it* got back is above the limit. Posts processed at the same moment
-    each get a different count, so no more than the limit ever get through (a separate
-    read and write let one extra through per post in flight).
+    Increment first, then compare: each counter is raised atomically (the portal's one
+    counter, zoneportal.security.ratelimit.Limit: `cache.add` starts a window of
+    RATE_WINDOW_SECONDS, `cache.incr` adds one; both are atomic on Redis and on the
+    local-memory cache), and the submission is over the limit when the value *it* got
+    back is above the limit. Posts processed at the same moment each get a different
+    count, so no more than the limit ever get through (a separate read and write let
+    one extra through per post in flight).
 
     What counts: the view calls this only for a valid form that is about to be stored
     (invalid forms, typing mistakes and reloads of a stored form never count), and
@@ -138,31 +145,16 @@ def count_submission(ip: str, email: str) -> bool:
     only for the moment it is being answered, so a concurrent post may be refused
     spuriously; one is never let through over the limit.
 
-    When the cache is unavailable (FailOpenRedisCache answers None) nothing can be
-    counted and the limit fails open.
+    When the cache is unavailable nothing can be counted and the limits fail open.
     """
     over = False
-    for key, limit in _limits(ip, email):
-        count = _increment(key)
-        if count is not None and count > limit:
+    for limit, identity in _limits(ip, email):
+        if limit.over(identity):
             over = True
     return over
 
 
 def uncount_submission(ip: str, email: str) -> None:
     """Give back the slot `count_submission` took for a submission that was not stored."""
-    for key, _limit in _limits(ip, email):
-        with contextlib.suppress(ValueError):  # the window ended: nothing to give back
-            cache.decr(key)
-
-
-def _increment(key: str) -> int | None:
-    """The counter after adding one, or None when the cache cannot count (fail open)."""
-    for _attempt in range(2):
-        if cache.add(key, 1, RATE_WINDOW_SECONDS):
-            return 1
-        try:
-            return cache.incr(key)
-        except ValueError:  # expired between add and incr: start the new window
-            continue
-    return None
+    for limit, identity in _limits(ip, email):
+        limit.give_back(identity)

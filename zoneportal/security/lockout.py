@@ -4,6 +4,9 @@ Why not django-axes: see docs/decisions/0009-own-sign-in-lockout-and-totp.md. In
 this is ~150 lines on Django's cache and auth signals, works with any cache backend
 (Redis in production, so all app servers share the counters), shows Wagtail's own
 login page with a localized message, and needs no database table or migration.
+The counting is the portal's one rate counter (ratelimit.Limit, decision 0012): while
+Redis is down the counters live in each process's memory, so the lockout still holds
+(at most processes x limit attempts) and the outage is logged; it never fails open.
 
 - Every failed `authenticate()` (signal `user_login_failed`) increments two counters:
   one keyed by a keyed hash of the normalised username as typed, one by the client IP.
@@ -21,13 +24,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
 from zoneportal.core.client_ip import client_ip
+
+from .ratelimit import LOCAL, Limit
 
 LOCKOUT_MESSAGE = _(
     "Too many failed sign-in attempts. Sign-in is blocked for a while; try again later "
@@ -61,53 +65,50 @@ def username_digest(username: str) -> str:
     return hmac.new(key, normalised.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def _keys(username: str | None, request) -> list[tuple[str, int]]:
+def _limits(username: str | None, request) -> list[tuple[Limit, str]]:
+    """The address's counter, and the user name's when one was typed.
+
+    Both are LOCAL limits: while the shared cache is down they count in this process
+    (decision 0012), so the lockout never fails open silently.
+    """
     limits = policy()
-    keys = [(f"zp:lockout:ip:{client_ip(request)}", limits.ip_limit)]
+    keys = [(_ip_limit(limits), client_ip(request))]
     if username is not None:
-        keys.append((f"zp:lockout:user:{username_digest(username)}", limits.username_limit))
+        keys.append((_username_limit(limits), username_digest(username)))
     return keys
 
 
+def _ip_limit(limits: LockoutPolicy) -> Limit:
+    return Limit("signin-ip", limits.ip_limit, limits.seconds, when_cache_down=LOCAL, hold=True)
+
+
+def _username_limit(limits: LockoutPolicy) -> Limit:
+    return Limit(
+        "signin-user", limits.username_limit, limits.seconds, when_cache_down=LOCAL, hold=True
+    )
+
+
 def is_locked_out(username: str | None, request) -> bool:
-    values = cache.get_many([key for key, _limit in _keys(username, request)])
-    return any(values.get(key, 0) >= limit for key, limit in _keys(username, request))
-
-
-def _increment(key: str, seconds: int) -> int:
-    # add() is atomic on every backend: it creates the counter only if it is missing,
-    # then incr() is atomic on Redis and on the local-memory cache.
-    cache.add(key, 0, timeout=seconds)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=seconds)
-        return 1
+    return any(limit.reached(identity) for limit, identity in _limits(username, request))
 
 
 def register_failure(username: str | None, request) -> bool:
     """Count one failure; True if this failure locked the username or the IP out."""
-    limits = policy()
-    locked = False
-    for key, limit in _keys(username, request):
-        count = _increment(key, limits.seconds)
-        if count == limit:
-            locked = True
-            # Extend the counter's life to a full lockout period from now.
-            cache.touch(key, limits.seconds)
-    return locked
+    # Every counter is raised (a list, not a short-circuiting generator).
+    locked = [limit.hit(identity) == limit.limit for limit, identity in _limits(username, request)]
+    return any(locked)
 
 
 def clear_username(username: str) -> None:
-    cache.delete(f"zp:lockout:user:{username_digest(username)}")
+    _username_limit(policy()).clear(username_digest(username))
 
 
 def reset(username: str | None = None, ip: str | None = None) -> None:
-    """Lift a lockout by hand (manage.py unlock_signin)."""
+    """Lift a lockout by hand (from `manage.py shell`)."""
     if username is not None:
         clear_username(username)
     if ip is not None:
-        cache.delete(f"zp:lockout:ip:{ip}")
+        _ip_limit(policy()).clear(ip)
 
 
 class LockoutModelBackend(ModelBackend):
