@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from . import audit, twofactor
+from . import chooser_hooks  # noqa: F401 - registers the chooser hooks (choosers.py)
 
 
 @hooks.register("register_admin_urls")

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "zoneportal.security.twofactor.TwoFactorMiddleware",
+    # Choosers and admin look-ups: only for content roles, only permitted pages.
+    "zoneportal.security.choosers.ChooserAccessMiddleware",
     "zoneportal.security.ratelimit.RateLimitMiddleware",
     "zoneportal.security.audit.AuditExportMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
