@@ -1,6 +1,7 @@
 """Uploads: decompression bombs, polyglots, SVG/HTML, content checks, file names."""
 
 import io
+import os
 import struct
 import tracemalloc
 import zipfile
@@ -238,3 +239,141 @@ def test_document_upload_in_the_admin_uses_the_checks(client, admin_user):
     )
     assert response.status_code == 200  # the form again, with the error
     assert get_document_model().objects.count() == 0
+
+
+# -- Files Pillow cannot read (issue 13 item 7) ----------------------------------------
+# They crashed the add, multiple-upload and replace views with a 500. Now the editor
+# gets the form (or the uploader's JSON error) with Django's localized "not an image
+# or a corrupted image" message; no Image row, no file left in MEDIA_ROOT, and a
+# replaced image keeps its file.
+
+
+def _jpeg(size=(320, 240)) -> bytes:
+    buffer = io.BytesIO()
+    Image.effect_noise(size, 64).convert("RGB").save(buffer, format="JPEG", quality=90)
+    return buffer.getvalue()
+
+
+UNREADABLE = {
+    # GIF header, then JavaScript: a browser would run it as a script.
+    "gif_js_polyglot": (
+        "poly.gif",
+        b"GIF89a/*\x01\x00\x01\x00\x00\x00\x00*/=alert(document.domain);//" + b"\x00" * 40,
+    ),
+    # A correct PNG signature and header over image data that is not zlib.
+    "png_forged_header": (
+        "forged.png",
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 64, 48, 8, 2, 0, 0, 0))
+        + png_chunk(b"IDAT", b"not zlib at all" * 10)
+        + png_chunk(b"IEND", b""),
+    ),
+    # Cut before its frame header, and cut half-way through the image data.
+    "jpeg_truncated_header": ("cut.jpg", _jpeg()[:200]),
+    "jpeg_truncated_data": ("half.jpg", _jpeg()[: len(_jpeg()) // 2]),
+    "text_renamed_png": ("notes.png", b"Just some notes, not an image.\n" * 20),
+}
+
+
+def _stored_files(settings, folder="") -> dict[str, bytes]:
+    """{path: bytes} of the files under MEDIA_ROOT (or one folder of it)."""
+    root = settings.MEDIA_ROOT
+    return {
+        os.path.relpath(os.path.join(directory, name), root): open(
+            os.path.join(directory, name), "rb"
+        ).read()
+        for directory, _dirs, names in os.walk(os.path.join(root, folder))
+        for name in names
+    }
+
+
+def _japanese_invalid_image_message() -> str:
+    from django.utils import translation
+    from wagtail.images.fields import WagtailImageField
+
+    with translation.override("ja"):
+        message = str(WagtailImageField().error_messages["invalid_image"])
+    assert "画像" in message  # Django's own Japanese catalogue
+    return message
+
+
+@pytest.fixture
+def japanese_editor(admin_user):
+    from django.test import Client
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "ja"
+    profile.save()
+    editor = Client(raise_request_exception=False)
+    editor.force_login(admin_user)
+    return editor
+
+
+def _image_fields(**extra):
+    return {
+        "title": "Plant",
+        "description": "A plant",
+        "credit": "wnd.gov.cn",
+        "collection": Collection.get_first_root_node().pk,
+        **extra,
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(UNREADABLE))
+@pytest.mark.django_db
+def test_an_unreadable_image_gets_the_add_form_back(japanese_editor, settings, kind):
+    name, content = UNREADABLE[kind]
+    response = japanese_editor.post(
+        "/admin/images/add/", _image_fields(file=SimpleUploadedFile(name, content))
+    )
+    assert response.status_code == 200
+    assert _japanese_invalid_image_message() in response.content.decode()
+    assert 'name="title"' in response.content.decode()  # the form, with what was typed
+    assert get_image_model().objects.count() == 0
+    assert _stored_files(settings) == {}
+
+
+@pytest.mark.parametrize("kind", sorted(UNREADABLE))
+@pytest.mark.django_db
+def test_an_unreadable_image_gets_the_multiple_uploaders_json_error(
+    japanese_editor, settings, kind
+):
+    name, content = UNREADABLE[kind]
+    response = japanese_editor.post(
+        "/admin/images/multiple/add/",
+        {
+            "files[]": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    assert response.status_code == 200
+    assert response.json() == {
+        "success": False,
+        "error_message": _japanese_invalid_image_message(),
+    }
+    assert get_image_model().objects.count() == 0
+    assert _stored_files(settings) == {}
+
+
+@pytest.mark.parametrize("kind", sorted(UNREADABLE))
+@pytest.mark.django_db
+def test_replacing_an_image_with_an_unreadable_file_keeps_the_old_one(
+    japanese_editor, settings, make_image, kind
+):
+    image = make_image()
+    # Re-showing the form makes thumbnails (renditions) of the kept image: only the
+    # originals are compared.
+    before = _stored_files(settings, "original_images")
+    name, content = UNREADABLE[kind]
+    response = japanese_editor.post(
+        f"/admin/images/{image.pk}/",
+        _image_fields(title="Renamed", file=SimpleUploadedFile(name, content)),
+    )
+    assert response.status_code == 200
+    assert _japanese_invalid_image_message() in response.content.decode()
+    image.refresh_from_db()
+    assert image.title != "Renamed"
+    assert _stored_files(settings, "original_images") == before
+    assert Image.open(image.file.path).size == (640, 360)  # still the original picture

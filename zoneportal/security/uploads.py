@@ -11,6 +11,11 @@ they apply to the single and the multiple uploader and to the choosers alike.
   decompression bomb is refused without being decompressed) and checks that the
   extension matches the detected format. Here: files carrying HTML or script markup
   (PNG/HTML polyglots) are refused. SVG is not in WAGTAILIMAGES_EXTENSIONS.
+  Files Pillow cannot decode (a GIF header over JavaScript, a PNG with a forged
+  header, a truncated JPEG) get the field's "not an image or a corrupted image"
+  error: Wagtail let the decoder's exception through (500) or stored an image no
+  rendition could be made of. The check decodes the image once, after the pixel cap,
+  so it never decodes a bomb (`ReadableImageField`).
 - Documents: size cap (WAGTAILDOCS_MAX_UPLOAD_SIZE), the extension must be allowed and
   the content must match it (magic bytes, OOXML/ODF container structure, zip-bomb
   limits, text that is really text without HTML). HTML, SVG, XML and executables are
@@ -29,7 +34,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
+from PIL import ImageSequence
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 
 MAX_STEM_LENGTH = 80
 RESERVED = re.compile(r'[<>:"|?*\\/\x00-\x1f\x7f]')
@@ -196,8 +204,52 @@ class SafeDocumentForm(BaseDocumentForm):
         return uploaded
 
 
+def check_image_decodes(uploaded) -> None:
+    """Decode every frame with Pillow, as renditions will; raise if it cannot.
+
+    Runs after Wagtail's pixel cap (header only), so the work is bounded by
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS. Any exception means the same to the editor:
+    Pillow raises OSError, SyntaxError, ValueError, EOFError, struct.error ... for
+    damaged files.
+    """
+    uploaded.seek(0)
+    try:
+        with PILImage.open(uploaded) as image:
+            for frame in ImageSequence.Iterator(image):
+                frame.load()
+    except Exception as exc:  # noqa: BLE001 - whatever the decoder raises
+        raise ValueError("unreadable image") from exc
+    finally:
+        uploaded.seek(0)
+
+
+class ReadableImageField(WagtailImageField):
+    """Wagtail's image field, plus: a file Pillow cannot read is a validation error."""
+
+    def to_python(self, data):
+        try:
+            uploaded = super().to_python(data)
+            if uploaded is not None:
+                check_image_decodes(uploaded)
+        except forms.ValidationError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - e.g. get_size() on a forged header
+            raise forms.ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from exc
+        return uploaded
+
+
 class SafeImageFileMixin:
-    """Sanitised file name, no SVG/HTML, no HTML/script polyglots."""
+    """Sanitised file name, no SVG/HTML, no HTML/script polyglots, decodable files."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        # Wagtail builds this field in its own formfield callback (get_image_form), so
+        # the class is swapped here rather than declared: same options and widget.
+        if type(field) is WagtailImageField:
+            field.__class__ = ReadableImageField
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
