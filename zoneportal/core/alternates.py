@@ -22,7 +22,7 @@ from wagtail.models import Page
 from .cache import structure_version
 from .i18n import bcp47
 from .language_choice import choice_url
-from .seo import absolute
+from .seo import absolute, site_root_url
 from .visibility import public_pages
 
 MISSING_PARAMETER = "translation"
@@ -82,7 +82,9 @@ def _translations_by_locale(keys: list) -> dict[tuple, Page]:
 
 def _page_targets(page: Page, request) -> list[tuple[str, str, bool]]:
     """(language code, URL, exact) for every language, cached per structure version."""
-    key = f"zp:language-links:{page.pk}:{request.get_host()}:{structure_version()}"
+    # Keyed by the Site's address, not the Host header: a forged host or port must not
+    # be able to add entries (the links themselves never name the request's host).
+    key = f"zp:language-links:{page.pk}:{site_root_url(request)}:{structure_version()}"
     targets = cache.get(key)
     if targets is None:
         targets = _find_page_targets(page, request)

@@ -24,14 +24,19 @@ def site_root_url(request) -> str:
     """Scheme, host and port of the request's Wagtail Site, e.g. https://invest.example.org.
 
     This is the configured Site (Settings > Sites), never the Host header: a page
-    reached as 127.0.0.1:8000 or through a proxy still names the public address.
+    reached as 127.0.0.1:8000 or through a proxy still names the public address, and
+    a forged `Host: <site>:65535` cannot end up in a page that nginx caches without
+    the port (issue 13). With no Site for the request at all (no default Site), the
+    configured WAGTAILADMIN_BASE_URL, still not the request.
     """
     from wagtail.models import Site
 
-    site = Site.find_for_request(request)
+    site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site is not None else request.build_absolute_uri("/").rstrip("/")
+    if site is not None:
+        return site.root_url
+    return (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "http://localhost").rstrip("/")
 
 
 def absolute(request, url: str) -> str:
