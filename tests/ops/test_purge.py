@@ -208,3 +208,79 @@ def test_both_stored_copies_are_purged_and_a_missing_copy_is_no_error(
         )
         assert copies == ["gzip", "plain"]
     assert not any("Could not purge" in record.getMessage() for record in caplog.records)
+
+
+# -- a stale cache or a failing receiver never breaks the editor's action ---------------
+def stale_site_root_paths():
+    """Wagtail's cached site root paths as a previous database left them in the cache
+    (after `make restore`, or a re-created database behind the same Redis): they name
+    a Site id that does not exist here."""
+    from django.core.cache import cache
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+
+    cache.set(
+        SITE_ROOT_PATHS_CACHE_KEY,
+        [(987654, "/home/", "http://old-site.example", "en")],
+        3600,
+        version=SITE_ROOT_PATHS_CACHE_VERSION,
+    )
+
+
+@pytest.mark.parametrize("action", ["delete", "publish"])
+def test_a_stale_site_root_paths_cache_neither_breaks_nor_misdirects_the_purge(
+    article, settings, caplog, action, django_capture_on_commit_callbacks
+):
+    stale_site_root_paths()
+    page = NewsArticlePage.objects.get(pk=article.pk)
+    with one_cache_endpoint(settings) as recorder:
+        with django_capture_on_commit_callbacks(execute=True):
+            if action == "delete":
+                page.delete()
+            else:
+                page.title = "Park opens (corrected)"
+                page.save_revision().publish()
+        assert f"/en{NEWS}park-opens/" in recorder.paths(), "purged with the real site"
+        assert {host for _path, host in recorder.requests} == {"testserver"}
+    if action == "delete":
+        assert not NewsArticlePage.objects.filter(pk=article.pk).exists()
+    else:
+        assert NewsArticlePage.objects.get(pk=article.pk).title == "Park opens (corrected)"
+    assert any("missing site" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.parametrize("action", ["delete", "publish"])
+def test_a_failing_purge_or_menu_receiver_is_logged_and_the_change_goes_through(
+    article, settings, caplog, monkeypatch, action, django_capture_on_commit_callbacks
+):
+    import zoneportal.core.cache
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("receiver exploded")
+
+    class BrokenCache:
+        incr = set = broken
+
+    monkeypatch.setattr(purge, "urls_for", broken)
+    monkeypatch.setattr(zoneportal.core.cache, "cache", BrokenCache())
+    page = NewsArticlePage.objects.get(pk=article.pk)
+    with one_cache_endpoint(settings) as recorder:
+        with django_capture_on_commit_callbacks(execute=True):
+            if action == "delete":
+                page.delete()
+            else:
+                page.title = "Park opens (corrected)"
+                page.save_revision().publish()
+        assert recorder.requests == []
+    if action == "delete":
+        assert not NewsArticlePage.objects.filter(pk=article.pk).exists()
+    else:
+        assert NewsArticlePage.objects.get(pk=article.pk).live
+        assert NewsArticlePage.objects.get(pk=article.pk).title == "Park opens (corrected)"
+    failures = [r for r in caplog.records if r.name == "zoneportal.ops.signals"]
+    assert {r.getMessage().split(" failed")[0] for r in failures} >= {
+        "zoneportal.ops.purge.on_delete"
+        if action == "delete"
+        else "zoneportal.ops.purge.on_publish_or_unpublish",
+        "zoneportal.core.cache.bump_structure_version",
+    }
+    assert all(str(r.exc_info[1]) == "receiver exploded" for r in failures)

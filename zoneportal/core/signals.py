@@ -4,13 +4,17 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from zoneportal.ops.failsafe import fail_safe
+
 from .cache import bump_structure_version
 from .models import FooterText, NavigationSettings, SiteImage
 
-page_published.connect(bump_structure_version, dispatch_uid="zp-structure-published")
-page_unpublished.connect(bump_structure_version, dispatch_uid="zp-structure-unpublished")
-post_page_move.connect(bump_structure_version, dispatch_uid="zp-structure-moved")
-post_delete.connect(bump_structure_version, sender=Page, dispatch_uid="zp-structure-deleted")
+# A cache error must not fail the editor's publish, move or delete (ops/failsafe.py).
+_bump_for_page = fail_safe(bump_structure_version)
+page_published.connect(_bump_for_page, dispatch_uid="zp-structure-published")
+page_unpublished.connect(_bump_for_page, dispatch_uid="zp-structure-unpublished")
+post_page_move.connect(_bump_for_page, dispatch_uid="zp-structure-moved")
+post_delete.connect(_bump_for_page, sender=Page, dispatch_uid="zp-structure-deleted")
 
 
 def _settings_changed(sender, instance, created, **kwargs):

@@ -9,6 +9,10 @@ class NewsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from zoneportal.ops.failsafe import fail_safe
+
         from .topics import create_topics_on_publish
 
-        page_published.connect(create_topics_on_publish, dispatch_uid="news-topics-on-publish")
+        # Kept on the app config: a signal holds only a weak reference to it.
+        self.topics_receiver = fail_safe(create_topics_on_publish)
+        page_published.connect(self.topics_receiver, dispatch_uid="news-topics-on-publish")

@@ -38,8 +38,10 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .failsafe import fail_safe
 
 logger = logging.getLogger("zoneportal.ops.purge")
 
@@ -126,6 +128,25 @@ def pages_linking_to(page) -> list:
 
 
 def urls_for(page) -> set[str]:
+    """Every URL that shows the page.
+
+    Wagtail caches the sites' root paths (key "wagtail_site_root_paths", an hour). A
+    cache that outlived its database (after a restore, or a re-created database behind
+    the same Redis) can name a Site that no longer exists: then that cache entry is
+    dropped and the URLs are worked out again from the database.
+    """
+    try:
+        return _urls_for(page)
+    except Site.DoesNotExist:
+        logger.warning("Cached site root paths name a missing site; clearing that cache")
+        Site.clear_site_root_paths_cache()
+        for cached in (page, page.__dict__.get("specific")):  # Wagtail's per-instance copy
+            if cached is not None:
+                cached.__dict__.pop("_wagtail_cached_site_root_paths", None)
+        return _urls_for(page)
+
+
+def _urls_for(page) -> set[str]:
     urls = set()
     translations = Page.objects.filter(translation_key=page.translation_key).specific()
     for translation in translations or [page.specific]:
@@ -179,11 +200,16 @@ def flush() -> None:
 
 
 # -- signal handlers --------------------------------------------------------------------
+# Each is fail_safe: a purge that cannot be worked out is logged, never the reason an
+# editor's publish or delete fails (the page then stays in nginx's cache for at most
+# s-maxage).
+@fail_safe
 def on_publish_or_unpublish(sender, instance, **kwargs):
     if enabled():
         schedule(urls_for(instance))
 
 
+@fail_safe
 def on_move(sender, instance, url_path_before, url_path_after, parent_page_before, **kwargs):
     if enabled():
         urls = urls_for(instance) | moved_urls(instance, url_path_before, url_path_after)
@@ -192,6 +218,7 @@ def on_move(sender, instance, url_path_before, url_path_after, parent_page_befor
         schedule(urls)
 
 
+@fail_safe
 def on_delete(sender, instance, **kwargs):
     # Before the delete: the page, its parent and its site still exist.
     if enabled():

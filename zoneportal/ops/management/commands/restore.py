@@ -6,6 +6,13 @@ are dropped first (pg_restore --clean --if-exists). Media are unpacked next to
 MEDIA_ROOT (or --media-root) and swapped in; the previous folder is kept as
 <media>.before-restore-<time>. Stop the app servers first when restoring the live
 database. `make restore FROM=<folder>` runs this.
+
+Restoring into the live database (not --database-url elsewhere) then empties every
+cache (`manage.py clear_caches`, zoneportal/ops/cache_reset.py): Redis still holds what
+the replaced database put there (site ids, rendition ids, fragments), and Wagtail would
+act on it, e.g. look up a Site that no longer exists. If Redis cannot be reached the
+command fails after restoring, saying so: run `manage.py clear_caches` before starting
+the app servers.
 """
 
 import datetime as dt
@@ -21,6 +28,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from psycopg import sql
 
+from zoneportal.ops import cache_reset
 from zoneportal.settings.env import ImproperlyConfiguredURL, database_config_from_url
 
 from ._backup_common import (
@@ -91,6 +99,23 @@ class Command(BaseCommand):
 
         self._restore_media(folder / MEDIA_TAR, media_root)
         self.stdout.write(f"Restored {folder.name} into {db['NAME']} and {media_root}")
+        if self._is_live_database(db):
+            try:
+                cache_reset.clear_all()
+            except cache_reset.CacheNotCleared as exc:
+                raise CommandError(
+                    f"Restored, but the caches still hold the old database's data ({exc}). "
+                    "Run `manage.py clear_caches` before starting the app servers."
+                ) from exc
+            self.stdout.write("Cleared the caches (they held the replaced database's data)")
+
+    @staticmethod
+    def _is_live_database(db) -> bool:
+        live = settings.DATABASES["default"]
+        return all(
+            str(db.get(key) or "") == str(live.get(key) or "")
+            for key in ("ENGINE", "NAME", "HOST", "PORT")
+        )
 
     def _create_database_if_missing(self, db):
         params = {
