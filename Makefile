@@ -46,7 +46,12 @@ cluster-start: install
 cluster-stop:
 	deploy/local-cluster stop
 
-.PHONY: cluster-start cluster-stop
+# Rolling restart: app servers one at a time (out of nginx's pool, restarted, ready,
+# back in), then the task workers; no request is refused meanwhile.
+cluster-restart:
+	deploy/local-cluster restart
+
+.PHONY: cluster-start cluster-stop cluster-restart
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static_collected var

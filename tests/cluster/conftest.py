@@ -1,8 +1,9 @@
 """End-to-end tests against the production-shaped local cluster (deploy/local-cluster).
 
-They start nginx (page cache, purge, load balancer) and two gunicorn app servers on 127.0.0.1 with their own
-ports, directory (var/cluster-test) and PostgreSQL database, so a developer's own
-cluster on the default ports is left alone, and stop them all at the end.
+They start nginx (page cache, purge, load balancer), two gunicorn app servers and a
+task worker with their own ports (127.0.0.1), unix sockets, directory
+(var/cluster-test) and PostgreSQL database, so a developer's own cluster on the
+default ports is left alone, and stop them all at the end.
 
 They run only with ZONEPORTAL_CLUSTER=1 (set by .ci/run for the PostgreSQL pass) and
 need PostgreSQL and Redis on 127.0.0.1 and Debian's nginx (with
@@ -25,10 +26,10 @@ ENABLED = os.environ.get("ZONEPORTAL_CLUSTER") == "1"
 PORTS = {
     "ZP_NGINX_PORT": 18080,
     "ZP_PURGE_PORT": 16081,
-    "ZP_UPSTREAM_PORT": 18081,
-    "ZP_APP_A_PORT": 18001,
-    "ZP_APP_B_PORT": 18002,
 }
+# Where the balancer and the app servers listened before they moved to unix sockets
+# (issue 13 item 5): nothing of the cluster may listen there.
+FORMER_PORTS = {"balancer": 18081, "app A": 18001, "app B": 18002}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -53,8 +54,6 @@ class Cluster:
     env: dict
     nginx: str
     purge: str
-    app_a: str
-    app_b: str
     editor_password: str
 
     def script(self, *args, timeout=120) -> subprocess.CompletedProcess:
@@ -73,6 +72,10 @@ class Cluster:
 
     def app_pid(self, name: str) -> int:
         return int((self.dir / f"app-{name}.pid").read_text())
+
+    def socket(self, name: str) -> Path:
+        """The unix socket of app server `name` ("a", "b") or of the balancer."""
+        return self.dir / "run" / ("balancer.sock" if name == "balancer" else f"app-{name}.sock")
 
     def access_log(self, name: str) -> Path:
         return self.dir / "logs" / f"app-{name}.access.log"
@@ -106,8 +109,6 @@ def cluster():
         env=env,
         nginx=f"http://127.0.0.1:{PORTS['ZP_NGINX_PORT']}",
         purge=f"http://127.0.0.1:{PORTS['ZP_PURGE_PORT']}",
-        app_a=f"http://127.0.0.1:{PORTS['ZP_APP_A_PORT']}",
-        app_b=f"http://127.0.0.1:{PORTS['ZP_APP_B_PORT']}",
         editor_password=secrets["ZP_EDITOR_PASSWORD"],
     )
     try:

@@ -30,6 +30,7 @@ def test_production_nginx_site_passes_nginx_t(tmp_path):
     )
     site = site.replace("/etc/nginx/snippets/", str(DEPLOY / "nginx") + "/")
     site = site.replace("/var/cache/nginx/zoneportal", str(tmp_path / "cache"))
+    site = site.replace("/run/zoneportal-nginx/", f"{tmp_path}/")  # nginx -t binds it
     (tmp_path / "site.conf").write_text(site)
     modules = "include /etc/nginx/modules-enabled/*.conf;" if "brotli on" in site else ""
     (tmp_path / "nginx.conf").write_text(
@@ -160,3 +161,31 @@ def test_static_and_media_serve_webvtt_as_text_vtt_utf8(tmp_path, config, http_i
         assert headers["Content-Type"] == "text/vtt; charset=utf-8", path
         assert "字幕" in body.decode("utf-8")
     assert answers["/media/notes.txt"][1]["Content-Type"] == "text/plain"
+
+
+@pytest.mark.parametrize("config", ["zoneportal.conf", "local-cluster.conf.in"])
+def test_only_the_front_server_listens_on_tcp_and_documents_go_through_wagtail(config):
+    """Issue 13 items 1 and 5 in the shipped configs: the balancer and the app servers are
+    unix sockets (nothing but the front server can hand them an X-Real-IP), and
+    /media/documents/ is refused while Wagtail's view hands files to an internal location."""
+    text = (DEPLOY / "nginx" / config).read_text()
+    upstreams = _block(
+        text, "upstream zoneportal_app", "" if config == "zoneportal.conf" else "    "
+    )
+    if config == "zoneportal.conf":
+        servers = re.findall(r"^\s*server ([^\s;]+)", upstreams, re.M)
+        assert servers and all(s.startswith("unix:") for s in servers), servers
+    else:  # written by deploy/local-cluster (write_pool)
+        assert "include @DIR@/nginx/app-pool.conf;" in upstreams
+        script = (DEPLOY / "local-cluster").read_text()
+        assert 'echo "server unix:$RUN/app-$name.sock' in script
+        assert 'GUNICORN_BIND="unix:$sock"' in script
+    listens = re.findall(r"^\s*listen ([^\s;]+)", text, re.M)
+    tcp = [listen for listen in listens if not listen.startswith("unix:")]
+    assert any(listen.startswith("unix:") and "balancer.sock" in listen for listen in listens)
+    allowed = {"80", "[::]:80", "443", "[::]:443", "127.0.0.1:6081"}
+    allowed |= {"127.0.0.1:@NGINX_PORT@", "127.0.0.1:@PURGE_PORT@"}
+    assert set(tcp) <= allowed, tcp
+    assert re.search(r"location /media/documents/ \{\s*return 404;", text)
+    assert text.count("location /internal-documents/ {\n") == 2  # front and balancer
+    assert text.count("internal;\n") >= 2

@@ -140,6 +140,27 @@ def test_readyz_names_a_stalled_task_queue(client, database_queue):
 
 
 @pytest.mark.django_db
+def test_a_worker_busy_with_a_long_backlog_is_not_a_stalled_queue(client, database_queue):
+    """After loading a site thousands of index updates wait for a while; the worker
+    started one a moment ago, so it is alive."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    _queue_task(20)
+    busy = _queue_task(25, status="RUNNING")
+    DBTaskResult.objects.filter(pk=busy.pk).update(
+        started_at=timezone.now() - dt.timedelta(seconds=5)
+    )
+    response = client.get("/readyz")
+    assert response.status_code == 200, response.content
+    tasks = response.json()["checks"]["tasks"]
+    assert tasks["waiting"] == 1 and tasks["running"] == 1 and tasks["stalled"] is False
+    assert tasks["last_start_seconds"] < 60
+
+
+@pytest.mark.django_db
 def test_a_retry_scheduled_for_later_is_not_a_stalled_queue(client, database_queue):
     import datetime as dt
 

@@ -14,8 +14,8 @@ database or the cache.
   "Health endpoints").
 - /readyz also reports the background task queue ("tasks": how many tasks wait, how
   long the oldest has been due) and fails it as "QueueStalled" when that is longer than
-  ZONEPORTAL_TASK_QUEUE_STALL_SECONDS: no task worker runs, or it is stuck
-  (zoneportal/ops/task_queue.py). Pages do not depend on it, hence skip=tasks for probes.
+  ZONEPORTAL_TASK_QUEUE_STALL_SECONDS and no task was started meanwhile: no task worker
+  runs, or it is stuck (zoneportal/ops/task_queue.py). Pages do not depend on it, hence skip=tasks for probes.
 """
 
 import logging

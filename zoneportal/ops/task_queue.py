@@ -4,16 +4,20 @@ Production stores tasks in the database (django-tasks-db) and `manage.py db_work
 runs them: search index updates and every email. Without a worker nothing fails
 visibly; tasks just wait (issue 13: 2,464 indexing tasks and the acknowledgement
 emails waited after a fresh start). django-tasks-db keeps no worker heartbeat, so the
-sign of a missing or stuck worker is the age of the oldest task that is due: a task is
-due from when it was enqueued, or from its run_after (an email's next retry). Older than
-ZONEPORTAL_TASK_QUEUE_STALL_SECONDS means the queue is stalled.
+queue counts as stalled when both hold for ZONEPORTAL_TASK_QUEUE_STALL_SECONDS:
+
+- the oldest due task has waited that long (a task is due from when it was enqueued, or
+  from its run_after: an email's next retry), and
+- no task was started in that time (the worker's trace of life). A worker working
+  through a long backlog (thousands of index updates after loading a site) is busy,
+  not stalled.
 """
 
 import datetime as dt
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
-from django.db.models import Min
+from django.db.models import Max, Min
 from django.utils import timezone
 
 DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
@@ -25,11 +29,16 @@ class QueueStatus:
     running: int
     scheduled: int  # waiting for a later run_after (retries)
     oldest_due_seconds: float | None
+    last_start_seconds: float | None  # since a worker last started a task
     stall_seconds: int
 
     @property
     def stalled(self) -> bool:
-        return self.oldest_due_seconds is not None and self.oldest_due_seconds > self.stall_seconds
+        waited = (
+            self.oldest_due_seconds is not None and self.oldest_due_seconds > self.stall_seconds
+        )
+        idle = self.last_start_seconds is None or self.last_start_seconds > self.stall_seconds
+        return waited and idle
 
     def as_dict(self) -> dict:
         return {**asdict(self), "stalled": self.stalled}
@@ -55,10 +64,16 @@ def queue_status(now: dt.datetime | None = None) -> QueueStatus | None:
     oldest_retry = ready.filter(run_after__lte=now).aggregate(t=Min("run_after"))["t"]
     oldest = min((t for t in (oldest_unscheduled, oldest_retry) if t is not None), default=None)
     waiting = due.count()
+    last_start = DBTaskResult.objects.aggregate(t=Max("started_at"))["t"]
     return QueueStatus(
         waiting=waiting,
         running=DBTaskResult.objects.filter(status="RUNNING").count(),
         scheduled=ready.count() - waiting,
-        oldest_due_seconds=None if oldest is None else round((now - oldest).total_seconds(), 1),
+        oldest_due_seconds=_seconds_since(oldest, now),
+        last_start_seconds=_seconds_since(last_start, now),
         stall_seconds=getattr(settings, "ZONEPORTAL_TASK_QUEUE_STALL_SECONDS", 600),
     )
+
+
+def _seconds_since(moment: dt.datetime | None, now: dt.datetime) -> float | None:
+    return None if moment is None else round((now - moment).total_seconds(), 1)

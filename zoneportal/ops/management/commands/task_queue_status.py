@@ -28,6 +28,7 @@ class Command(BaseCommand):
         if status.stalled:
             raise CommandError(
                 f"the task queue is stalled (a task has been due for more than "
-                f"{status.stall_seconds} s): start `manage.py db_worker` "
+                f"{status.stall_seconds} s and no worker started one): start "
+                "`manage.py db_worker` "
                 '(docs/operations.md, "Background tasks")'
             )
