@@ -41,6 +41,21 @@ def visible_text(html, selector: str = "body") -> str:
     return " ".join(" ".join(element.get_text("").split()) for element in document.select(selector))
 
 
+def all_text(html) -> str:
+    """Everything a visitor or a crawler can read: the visible text of the whole
+    document (title included) plus every attribute value (meta descriptions, alt
+    texts, link titles), each entity decoded and white space collapsed."""
+    document = soup(html)
+    for hidden in document.select("script:not([type='application/ld+json']), style"):
+        hidden.decompose()
+    attributes = [
+        " ".join(value) if isinstance(value, list) else value
+        for element in document.find_all(True)
+        for value in element.attrs.values()
+    ]
+    return " ".join(" ".join([document.get_text(""), *attributes]).split())
+
+
 def result_titles(html) -> list[str]:
     """The titles of the search results, in order."""
     return [_text(a) for a in soup(html).select(".search-result__title a")]
@@ -51,9 +66,9 @@ def result_links(html) -> list[str]:
     return [a["href"] for a in soup(html).select(".search-result__title a")]
 
 
-def card_titles(html) -> list[str]:
-    """The titles of the listing cards (news index, section pages, home), in order."""
-    return [_text(title) for title in soup(html).select(".card__title")]
+def listing_titles(html) -> list[str]:
+    """The titles of listed pages (cards of sections and the home page, news items), in order."""
+    return [_text(title) for title in soup(html).select(".card__title, .news-item__title")]
 
 
 def main_links(html) -> list[str]:
