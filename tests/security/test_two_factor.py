@@ -1,14 +1,16 @@
 """Optional TOTP two-factor sign-in (RFC 6238)."""
 
 import hashlib
+import io
 import re
 import time
 
 import pytest
 from wagtail.models import ModelLogEntry
 
-from zoneportal.security import audit
-from zoneportal.security.models import TOTPDevice
+from tests.inquiries.factories import PASSWORD as OFFICER_PASSWORD
+from zoneportal.security import audit, recovery
+from zoneportal.security.models import EnrolmentRequired, RecoveryCode, TOTPDevice
 from zoneportal.security.totp import code_at, current_step, hotp, matching_step
 
 from .conftest import PASSWORD
@@ -139,3 +141,132 @@ def test_turning_off_needs_a_current_code(client, enrolled, admin_user):
     time.sleep(0)  # same step is fine: the device's last step is still 0
     client.post("/admin/two-factor/", {"code": code_at(enrolled.secret, current_step())})
     assert not TOTPDevice.objects.filter(pk=enrolled.pk).exists()
+
+
+# Administrator's reset (zoneportal/security/reset.py) -------------------------------
+
+
+@pytest.fixture
+def ann(db):
+    """An investment officer who uses two-step verification and has recovery codes."""
+    from tests.inquiries.factories import officer
+
+    user = officer("ann")
+    device = TOTPDevice.objects.create(user=user, secret="JBSWY3DPEHPK3PXP", confirmed=True)
+    recovery.generate(device)
+    return user
+
+
+def reset_url(user):
+    return f"/admin/two-factor/reset/{user.pk}/"
+
+
+def helpdesk(username="helpdesk"):
+    """Admin access and the dedicated permission, nothing else."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", PASSWORD)
+    group = Group.objects.create(name="Two-step help desk")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="reset_two_factor"),
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.mark.django_db
+def test_a_superuser_resets_a_lost_phone_and_the_user_must_enrol_again(client, admin_user, ann):
+    client.force_login(admin_user)
+    listing = client.get("/admin/users/").content.decode()
+    assert f'href="{reset_url(ann)}"' in listing
+    assert f'href="{reset_url(admin_user)}"' not in listing  # not oneself
+    page = client.get(reset_url(ann))
+    assert "10 unused recovery codes" in page.content.decode()
+
+    response = client.post(reset_url(ann), REMOTE_ADDR="198.51.100.7")
+    assert response["Location"] == "/admin/users/"
+    assert not TOTPDevice.objects.filter(user=ann).exists()
+    assert not RecoveryCode.objects.exists()
+    entry = ModelLogEntry.objects.get(action=audit.TWO_FACTOR_RESET)
+    assert (entry.object_id, entry.user_id) == (str(ann.pk), admin_user.pk)
+    assert entry.data["ip"] == "198.51.100.7" and entry.data["had_device"] is True
+    assert entry.timestamp is not None
+
+    # Ann signs in with her password and can do nothing before a new device is set up.
+    client.post("/admin/logout/")
+    client.post("/admin/login/", {"username": "ann", "password": OFFICER_PASSWORD})
+    for url in ("/admin/", "/admin/pages/", "/admin/account/"):
+        response = client.get(url)
+        assert response["Location"] == "/admin/two-factor/", url
+    page = client.get("/admin/two-factor/")
+    assert "An administrator has reset your two-step verification" in page.content.decode()
+    device = TOTPDevice.objects.get(user=ann)
+    response = client.post("/admin/two-factor/", {"code": code_at(device.secret, current_step())})
+    assert response["Location"] == "/admin/two-factor/recovery-codes/"
+    assert client.get("/admin/").status_code == 200
+    assert not EnrolmentRequired.objects.filter(user=ann).exists()
+    # And from now on her sign-ins ask for the new device's code.
+    client.post("/admin/logout/")
+    client.post("/admin/login/", {"username": "ann", "password": OFFICER_PASSWORD})
+    assert client.get("/admin/")["Location"].startswith("/admin/two-factor/verify/")
+
+
+@pytest.mark.django_db
+def test_the_dedicated_permission_allows_a_reset_but_not_of_a_superuser(client, admin_user, ann):
+    TOTPDevice.objects.create(user=admin_user, secret="JBSWY3DPEHPK3PXP", confirmed=True)
+    client.force_login(helpdesk())
+    assert client.post(reset_url(admin_user)).status_code == 403
+    assert TOTPDevice.objects.filter(user=admin_user).exists()
+    response = client.post(reset_url(ann))
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=ann).exists()
+
+
+@pytest.mark.parametrize("who", ["officer", "editor"])
+@pytest.mark.django_db
+def test_staff_without_the_permission_get_403(client, ann, editor_user, who):
+    from tests.inquiries.factories import officer
+
+    client.force_login(officer("bob") if who == "officer" else editor_user)
+    assert client.get(reset_url(ann)).status_code == 403
+    assert client.post(reset_url(ann)).status_code == 403
+    assert client.post("/admin/two-factor/reset/999999/").status_code == 403  # no probing
+    assert TOTPDevice.objects.filter(user=ann, confirmed=True).exists()
+    assert RecoveryCode.objects.count() == 10
+    assert not ModelLogEntry.objects.filter(action=audit.TWO_FACTOR_RESET).exists()
+
+
+@pytest.mark.django_db
+def test_the_reset_needs_a_csrf_token(admin_user, ann):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+    assert client.post(reset_url(ann)).status_code == 403
+    assert TOTPDevice.objects.filter(user=ann).exists()
+
+
+@pytest.mark.django_db
+def test_the_permission_can_be_granted_to_a_group(client, admin_user):
+    from django.contrib.auth.models import Permission
+
+    permission = Permission.objects.get(codename="reset_two_factor")
+    client.force_login(admin_user)
+    html = client.get("/admin/groups/new/").content.decode()
+    assert f'value="{permission.pk}"' in html
+
+
+@pytest.mark.django_db
+def test_operators_reset_from_the_command_line_audited_as_the_system(ann):
+    from django.core.management import CommandError, call_command
+
+    call_command("reset_two_factor", "ann", stdout=io.StringIO())
+    assert not TOTPDevice.objects.filter(user=ann).exists()
+    assert EnrolmentRequired.objects.filter(user=ann).exists()
+    entry = ModelLogEntry.objects.get(action=audit.TWO_FACTOR_RESET)
+    assert entry.user is None
+    assert entry.data["via"] == "manage.py reset_two_factor"
+    with pytest.raises(CommandError):
+        call_command("reset_two_factor", "nobody")

@@ -12,7 +12,10 @@ Actions (registered in wagtail_hooks.py, filterable by action in Site history):
   group membership, direct and group permissions, superuser/staff/active flags,
   whoever changed them (admin, shell or import).
 - zoneportal.security.export: any spreadsheet export from an admin listing or report.
-- zoneportal.security.two_factor_*: enrolment, removal, passed and failed codes.
+- zoneportal.security.two_factor_*: enrolment, removal, passed and failed codes,
+  new recovery codes, a recovery code used (with the number left), and an
+  administrator's reset (against the user reset, by whom and from which address, or
+  by the system for `manage.py reset_two_factor`).
 """
 
 from django.contrib.auth import get_user_model
@@ -35,6 +38,9 @@ TWO_FACTOR_ENABLED = PREFIX + "two_factor_enabled"
 TWO_FACTOR_DISABLED = PREFIX + "two_factor_disabled"
 TWO_FACTOR_PASSED = PREFIX + "two_factor_passed"
 TWO_FACTOR_FAILED = PREFIX + "two_factor_failed"
+TWO_FACTOR_RECOVERY_CODES_GENERATED = PREFIX + "two_factor_recovery_codes_generated"
+TWO_FACTOR_RECOVERY_CODE_USED = PREFIX + "two_factor_recovery_code_used"
+TWO_FACTOR_RESET = PREFIX + "two_factor_reset"
 
 EXPORT_FORMATS = {"csv", "xlsx"}
 

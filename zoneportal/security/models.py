@@ -30,6 +30,9 @@ class TOTPDevice(models.Model):
     class Meta:
         verbose_name = _("two-factor device")
         verbose_name_plural = _("two-factor devices")
+        permissions = [
+            ("reset_two_factor", _("Can reset other users' two-step verification")),
+        ]
 
     def __str__(self):
         return str(self.user)
@@ -73,7 +76,62 @@ class TOTPDevice(models.Model):
         return bool(updated)
 
 
+class RecoveryCode(models.Model):
+    """One single-use recovery code of a device, stored only as a salted hash (see recovery.py).
+
+    Deleting the device (turning two-step verification off, an administrator's reset)
+    deletes its codes with it.
+    """
+
+    device = models.ForeignKey(
+        TOTPDevice,
+        on_delete=models.CASCADE,
+        related_name="recovery_codes",
+        verbose_name=_("two-factor device"),
+    )
+    code_hash = models.CharField(_("code hash"), max_length=128)
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self):
+        return f"{self.device} #{self.pk}"
+
+
+class EnrolmentRequired(models.Model):
+    """This user must set up two-step verification again before using the site.
+
+    Made when an administrator resets a confirmed device (reset.py); removed when the
+    user confirms a new one.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="two_factor_enrolment_required",
+        verbose_name=_("user"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("two-step re-enrolment requirement")
+        verbose_name_plural = _("two-step re-enrolment requirements")
+
+    def __str__(self):
+        return str(self.user)
+
+
 def has_confirmed_device(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def must_enrol(user) -> bool:
+    """True when an administrator's reset requires this user to enrol a new device."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return EnrolmentRequired.objects.filter(user=user).exists() and not has_confirmed_device(user)
