@@ -338,7 +338,7 @@ def test_with_a_custom_domain_the_csp_names_that_origin_only(
 
 
 @pytest.mark.django_db
-def test_a_document_is_an_object_in_the_bucket_and_its_link_redirects_there(
+def test_a_document_is_an_object_in_the_bucket_and_its_link_streams_it(
     client, admin_user, bucket
 ):
     client.force_login(admin_user)
@@ -349,12 +349,14 @@ def test_a_document_is_an_object_in_the_bucket_and_its_link_redirects_there(
     assert document.file.name.startswith("documents/guide")
     assert bucket.read(document.file.name) == PDF
 
-    # Wagtail serves /documents/<id>/<name> of a remote storage by a redirect.
+    # /documents/<id>/<name> streams the object itself (WAGTAILDOCS_SERVE_METHOD
+    # "serve_view"): a redirect to the object's URL would bypass the collection's privacy
+    # check for whoever keeps that URL (issue 13 item 1).
     client.logout()
     served = client.get(document.url)
-    assert served.status_code == 302
-    assert served["Location"] == f"{bucket.endpoint}/{bucket.name}/{document.file.name}"
-    assert fetch(served["Location"]) == PDF
+    assert served.status_code == 200
+    assert b"".join(served.streaming_content) == PDF
+    assert served["Content-Security-Policy"] == "default-src 'none'"
 
 
 @pytest.mark.django_db
