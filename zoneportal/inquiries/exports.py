@@ -1,10 +1,25 @@
 """CSV and XLSX exports of the (filtered) Inquiries list.
 
 Investors type what they like into the form, so a cell must never turn into a
-spreadsheet formula: a value starting with = + - @ (or a tab or carriage return,
-which some programs skip before looking) stays text. In CSV it gets a leading
-apostrophe, the convention spreadsheet programs understand; in XLSX the cell is
-written as a string, which is never evaluated, and keeps its literal value.
+spreadsheet formula.
+
+- XLSX: every text cell is written as a string, which is never evaluated, and keeps
+  its literal value ("Acme;=cmd" reads "Acme;=cmd").
+- CSV: a file does not say which separator it uses. Excel in locales whose list
+  separator is ";" (German, French, ...) splits a comma-separated file at
+  semicolons, an import may split at tabs or commas regardless of quotes, and a
+  line-based reader at the line breaks inside a quoted cell; each piece then starts
+  a new cell. So every place where a cell could start - the value's start, and right
+  after any `,` `;` tab, CR or LF - gets an apostrophe when a formula trigger
+  (`= + - @`, after optional spaces/tabs) follows it: "Acme;=cmd" is written
+  "Acme;'=cmd". A value starting with a tab or CR gets one too (some programs skip
+  them before looking). The apostrophe is the convention spreadsheet programs read
+  as "text"; it shows, which is the price of the file being safe in every locale.
+  Every field is also quoted (QUOTE_ALL), so readers that honour quotes keep each
+  value in one cell.
+- Phone numbers are exported in international format ("+86 510 8123 4567", read
+  from the stored E.164 value): in CSV they show as '+86 510 8123 4567 (without the
+  apostrophe Excel would read a formula and show #NULL!), in XLSX without it.
 """
 
 from __future__ import annotations
@@ -12,7 +27,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 
+import phonenumbers
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +41,8 @@ from .filters import country_name
 from .service_levels import due
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# The start of the value or a separator, followed by a trigger (after spaces/tabs).
+_CELL_START_BEFORE_TRIGGER = re.compile(r"(^|[,;\t\r\n])(?=[ \t]*[=+\-@])")
 
 COLUMNS = [
     ("reference", _("Reference")),
@@ -47,10 +66,23 @@ COLUMNS = [
 
 
 def neutralise_csv(value):
-    """A CSV cell value that a spreadsheet program shows as text, never as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
+    """A CSV cell value that a spreadsheet program shows as text, never as a formula,
+    whichever separator it splits the file at (see the module docstring)."""
+    if not isinstance(value, str):
+        return value
+    value = _CELL_START_BEFORE_TRIGGER.sub(r"\1'", value)
+    if value.startswith(FORMULA_TRIGGERS):
+        value = "'" + value
     return value
+
+
+def readable_phone(value: str) -> str:
+    """The stored (E.164) number in international format; anything else as stored."""
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
 def _local(moment):
@@ -71,7 +103,7 @@ def rows(queryset, now=None):
             "name": inquiry.name,
             "organisation": inquiry.organisation,
             "email": inquiry.email,
-            "phone": inquiry.phone,
+            "phone": readable_phone(inquiry.phone) if inquiry.phone else "",
             "country": str(country_name(inquiry.country)),
             "industry": inquiry.industry_name,
             "stage": str(inquiry.get_stage_display()) if inquiry.stage else "",
@@ -85,7 +117,7 @@ def rows(queryset, now=None):
 
 def write_csv(queryset) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
     writer.writerow([str(label) for _key, label in COLUMNS])
     for row in rows(queryset):
         writer.writerow(
