@@ -227,6 +227,11 @@ SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD", True)
 # -- Background tasks: inquiry emails are delivered by `manage.py db_worker`, with
 # retries and backoff, from tasks stored in the database (docs/decisions/0010).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A one-off bulk command run before any worker exists (the demo load of a new
+# installation, deploy/local-cluster) may run its tasks in its own process instead of
+# leaving thousands of index updates queued: TASKS_IMMEDIATE=true for that command only.
+if _flag("TASKS_IMMEDIATE", False):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # -- Logging: everything to stderr (gunicorn and systemd collect it) --------------------
 LOG_LEVEL = _optional("LOG_LEVEL", "INFO").upper()
