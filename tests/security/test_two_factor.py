@@ -111,6 +111,43 @@ def test_five_wrong_codes_sign_the_user_out(client, enrolled):
     assert ModelLogEntry.objects.filter(action=audit.TWO_FACTOR_FAILED).count() == 5
 
 
+@pytest.mark.django_db
+def test_guessing_over_several_sign_ins_is_limited_per_user(client, enrolled):
+    """Signing in again gives no new budget: after ten wrong codes over two sign-ins
+    even the right code is refused for the period, and the user is signed out."""
+    for _sign_in in range(2):
+        sign_in(client)
+        for _ in range(5):
+            response = client.post("/admin/two-factor/verify/", {"code": "000000"})
+        assert response["Location"].startswith("/admin/login/")
+    sign_in(client)
+    response = client.post(
+        "/admin/two-factor/verify/", {"code": code_at(enrolled.secret, current_step())}
+    )
+    assert response["Location"].startswith("/admin/login/")
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_right_code_clears_the_users_guess_count(client, enrolled):
+    sign_in(client)
+    for _ in range(4):
+        client.post("/admin/two-factor/verify/", {"code": "000000"})
+    client.post("/admin/two-factor/verify/", {"code": code_at(enrolled.secret, current_step())})
+    client.post("/admin/logout/")
+    for _sign_in in range(2):
+        sign_in(client)
+        for _ in range(4):
+            assert client.post("/admin/two-factor/verify/", {"code": "000000"}).status_code == 200
+        client.post("/admin/logout/")
+    sign_in(client)
+    response = client.post(
+        "/admin/two-factor/verify/", {"code": code_at(enrolled.secret, current_step() + 1)}
+    )
+    assert response["Location"] == "/admin/"
+
+
 @pytest.mark.parametrize(
     "target", ["//evil.com/", "https://evil.com/", "/\\evil.com", "javascript:alert(1)"]
 )

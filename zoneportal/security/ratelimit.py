@@ -233,6 +233,21 @@ def page_password_limits(request, restriction_id) -> list[tuple[Limit, str]]:
     ]
 
 
+def second_factor_limit() -> Limit:
+    """Wrong two-step codes per user across sessions and sign-ins.
+
+    The five-per-session limit alone lets someone who knows the password sign in
+    again and go on guessing; this budget holds whatever session the guesses use.
+    """
+    return Limit(
+        "two-factor",
+        getattr(settings, "ZONEPORTAL_TWO_FACTOR_FAILURES", 10),
+        getattr(settings, "ZONEPORTAL_TWO_FACTOR_SECONDS", 15 * 60),
+        when_cache_down=LOCAL,
+        hold=True,
+    )
+
+
 def too_many_requests(request, retry_after: int, reason: str = SEARCH):
     context = {"retry_after": retry_after, "retry_minutes": max(1, round(retry_after / 60))}
     context["reason"] = reason

@@ -8,7 +8,9 @@ Sign-in: after the password, a user with a confirmed device is "pending" until t
 enter a code at /admin/two-factor/verify/. While pending, `TwoFactorMiddleware`
 answers every request (admin or public, so login-restricted pages are covered too)
 with a redirect to that page, except the page itself, sign-out and static files.
-Five wrong codes in one session sign the user out.
+Five wrong codes in one session sign the user out, and ten wrong codes for one user
+within 15 minutes, over any number of sign-ins, refuse every code (even the right one)
+until the period ends (`ratelimit.second_factor_limit`).
 
 Recovery codes (recovery.py, decision 0013): confirming a device, or asking for new
 codes on the same page, shows ten single-use codes once (/admin/two-factor/
@@ -38,7 +40,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from . import audit, recovery
+from . import audit, ratelimit, recovery
 from .models import EnrolmentRequired, TOTPDevice, has_confirmed_device, must_enrol
 from .secretbox import UnreadableSecret
 from .totp import new_secret, provisioning_uri
@@ -182,11 +184,16 @@ def verify(request):
     use_recovery = request.GET.get("recovery") == "1" or request.POST.get("recovery") == "1"
     form = CodeForm(request.POST or None, kind=CodeForm.RECOVERY if use_recovery else CodeForm.APP)
     if request.method == "POST" and form.is_valid():
+        user_limit = ratelimit.second_factor_limit()
+        if user_limit.reached(str(request.user.pk)):
+            # Even the right code is refused until the user's budget is back.
+            return _sign_out_after_too_many(request)
         device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
         code = form.cleaned_data["code"]
         if check_second_factor(request, device, code):
             request.session[SESSION_VERIFIED] = True
             request.session.pop(SESSION_FAILURES, None)
+            user_limit.clear(str(request.user.pk))
             request.session.cycle_key()
             audit.log_event(request.user, audit.TWO_FACTOR_PASSED, request)
             return redirect(safe_next(request, request.POST.get("next")))
@@ -194,10 +201,9 @@ def verify(request):
         request.session[SESSION_FAILURES] = failures
         method = "recovery" if recovery.looks_like_recovery_code(code) else "app"
         audit.log_event(request.user, audit.TWO_FACTOR_FAILED, request, method=method)
-        if failures >= MAX_FAILURES:
-            logout(request)
-            messages.error(request, _("Too many wrong codes. Sign in again."))
-            return redirect("wagtailadmin_login")
+        user_limit.hit(str(request.user.pk))
+        if failures >= MAX_FAILURES or user_limit.reached(str(request.user.pk)):
+            return _sign_out_after_too_many(request)
         if method == "recovery":
             form.add_error("code", _("That recovery code is not valid or was already used."))
         else:
@@ -215,6 +221,12 @@ def verify(request):
             ),
         },
     )
+
+
+def _sign_out_after_too_many(request):
+    logout(request)
+    messages.error(request, _("Too many wrong codes. Sign in again."))
+    return redirect("wagtailadmin_login")
 
 
 def _issue_recovery_codes(request, device):
