@@ -25,7 +25,8 @@ def soup(html) -> BeautifulSoup:
 
 
 def _text(element) -> str:
-    return " ".join(element.get_text(" ").split())
+    """Its text as shown: inline tags add no space (`<mark>集成</mark>电路` is 集成电路)."""
+    return " ".join(element.get_text("").split())
 
 
 def visible_text(html, selector: str = "body") -> str:

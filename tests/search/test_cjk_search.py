@@ -4,14 +4,13 @@ The recall table (cjk_corpus.QUERIES) runs on whichever database the suite uses:
 SQLite FTS5 by default, PostgreSQL full text with DATABASE_URL set.
 """
 
-import re
-
 import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
+from tests.html import result_titles
 from zoneportal.core.models import HomePage, StandardPage
 from zoneportal.demo.builder import rich, stream
 from zoneportal.search.query import cjk_index_text, normalise_query
@@ -64,11 +63,6 @@ def search(client, language_code, query):
     response = client.get(url, {"q": query})
     assert response.status_code == 200
     return response.content.decode()
-
-
-def result_titles(html):
-    items = re.findall(r'<h3 class="search-result__title"><a [^>]*>(.*?)</a>', html, re.S)
-    return [re.sub(r"</?mark>", "", item) for item in items]
 
 
 def test_recall_at_10_in_four_languages(client, corpus):
