@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 from bs4 import BeautifulSoup
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 CHOICE_MARKER = re.compile(r"[?&]set_language=[a-z-]+$")
 
 
@@ -108,3 +109,10 @@ def feed_items(xml) -> list[tuple[str, str]]:
             link = item.find(f"{ATOM}link").get("href")
         items.append((" ".join("".join(title.itertext()).split()), link))
     return items
+
+
+def sitemap_locations(xml) -> set[str]:
+    """The <loc> URLs of a sitemap."""
+    body = xml if isinstance(xml, bytes | str) else xml.content
+    root = ElementTree.fromstring(body)  # noqa: S314 (our own sitemap, in a test)
+    return {loc.text for loc in root.iter(f"{SITEMAP}loc")}

@@ -18,6 +18,7 @@ from tests.html import (
     listing_titles,
     result_links,
     result_titles,
+    sitemap_locations,
     soup,
 )
 
@@ -116,17 +117,9 @@ def test_hidden_pages_are_not_in_the_news_index(client, hidden, news_index):
 
 @pytest.mark.django_db
 def test_hidden_pages_are_not_in_the_sitemap(client, hidden):
-    sitemap = sitemap_locations(client)
+    sitemap = sitemap_locations(client.get("/sitemap.xml"))
     assert hidden["public"].full_url in sitemap
     assert not {hidden[name].full_url for name in ("draft", "password", "login")} & sitemap
-
-
-def sitemap_locations(client) -> set[str]:
-    from xml.etree import ElementTree
-
-    xml = client.get("/sitemap.xml").content
-    root = ElementTree.fromstring(xml)  # noqa: S314 (our own sitemap, in a test)
-    return {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
 
 
 @pytest.mark.django_db
