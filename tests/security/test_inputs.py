@@ -7,7 +7,9 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from tests.html import result_titles
 from tests.inquiries.conftest import industries, inquiry_page, post_form  # noqa: F401
+from zoneportal.core.models import StandardPage
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,13 +40,25 @@ def test_hostile_search_queries_get_the_search_page(client, site_home, query):
     assert len(response.context["search_query"]) <= 200
 
 
-@pytest.mark.parametrize("query", ["nul\x00byte", "\x00", "\x00" * 5000, "tab\there", "\x1b[31m"])
+@pytest.mark.parametrize("query", ["nul\x00byte", "\x00", "\x00" * 5000, "tab\x0bhere", "\x1b[31m"])
 @pytest.mark.django_db
 def test_search_queries_with_control_characters_get_a_localized_400(client, site_home, query):
     response = client.get("/ja/search/", {"q": query})
     assert response.status_code == 400
     assert f"<h1>{_bad_request_text('ja')}</h1>" in response.content.decode()
     assert 'id="search-page-q"' not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_tab_or_newline_pasted_into_the_search_box_is_searched_as_a_space(
+    client, site_home, make_page
+):
+    """A cell copied from a spreadsheet carries a tab that the browser sends as %09."""
+    make_page(site_home, StandardPage, title="Hynix plant")
+    response = client.get("/en/search/", {"q": "hynix\tplant\r\n"})
+    assert response.status_code == 200
+    assert response.context["search_query"] == "hynix plant"
+    assert result_titles(response) == ["Hynix plant"]
 
 
 @pytest.mark.django_db

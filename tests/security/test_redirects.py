@@ -44,11 +44,6 @@ def test_sign_in_next_is_same_site_only(admin_user, target):
 @pytest.mark.django_db
 def test_already_signed_in_next_is_same_site_only(signed_in, target):
     response = signed_in.get("/admin/login/", {"next": target})
-    if re.search(r"[\t\r\n]", target):
-        # Control characters in a query string: the localized 400, no redirect at all
-        # (zoneportal/security/input_guard.py).
-        assert response.status_code == 400 and not response.has_header("Location")
-        return
     assert is_same_site(response["Location"]), response["Location"]
 
 

@@ -7,10 +7,12 @@ tools. `InputGuardMiddleware` sits early in MIDDLEWARE (before sessions, locale 
 every view) and applies one rule per part of the request:
 
 - Path and query string (names and values): any control character (Unicode category
-  Cc: U+0000-U+001F, U+007F-U+009F; tab and newlines included, a browser never puts
-  them in a link) -> 400 with a localized page, `Cache-Control: no-store`. This covers
-  every listing, filter, search, feed and admin view at once, before any of them
-  parses the value.
+  Cc: U+0000-U+001F, U+007F-U+009F) -> 400 with a localized page, `Cache-Control:
+  no-store`. This covers every listing, filter, search, feed and admin view at once,
+  before any of them parses the value. One exception: tab, LF and CR in a query
+  *value* become spaces. A browser keeps a tab pasted into a search box (a cell
+  copied from a spreadsheet) and sends it as %09; that visitor gets their results,
+  not an error page.
 - Cookies: a cookie whose name or value holds one is dropped, as if not sent (a 400
   would lock the visitor out until they cleared their cookies; a session key with a
   NUL would reach the session table).
@@ -37,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 # Every character of Unicode category Cc.
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Whitespace controls a browser may put into a query value (see the module docstring).
+QUERY_WHITESPACE = re.compile(r"[\t\n\r]")
 # Removed from form fields; NUL, tab, LF and CR are kept (see the module docstring).
 DROPPED_FROM_FORMS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -47,9 +51,20 @@ def has_control(value: str) -> bool:
 
 def _query_has_control(querydict) -> bool:
     return any(
-        has_control(name) or any(has_control(value) for value in values)
+        has_control(name) or any(has_control(QUERY_WHITESPACE.sub(" ", value)) for value in values)
         for name, values in querydict.lists()
     )
+
+
+def _query_with_spaces(querydict):
+    """The query with tab, LF and CR in values turned into spaces (or itself if none)."""
+    if not any(QUERY_WHITESPACE.search(v) for _n, values in querydict.lists() for v in values):
+        return querydict
+    cleaned = querydict.copy()
+    for name, values in querydict.lists():
+        cleaned.setlist(name, [QUERY_WHITESPACE.sub(" ", value) for value in values])
+    cleaned._mutable = False
+    return cleaned
 
 
 def _is_nul_error(exception: BaseException) -> bool:
@@ -79,6 +94,7 @@ class InputGuardMiddleware:
         if has_control(request.path) or _query_has_control(request.GET):
             logger.info("Refused a control character in the URL of %s", request.path_info[:80])
             return bad_request(request)
+        request.GET = _query_with_spaces(request.GET)
         for name, value in list(request.COOKIES.items()):
             if has_control(name) or has_control(value):
                 del request.COOKIES[name]
