@@ -16,7 +16,13 @@ APP_A=http://127.0.0.1:${ZP_APP_A_PORT:-8001}
 DIR=${ZP_CLUSTER_DIR:-var/cluster}
 ARTICLE=/en/media-center/news/wuxi-to-deepen-cooperation-with-japan-and-south-korea/
 
+# App servers listen on private unix sockets; for (b) A also listens on a TCP port
+# (wrk speaks TCP only), restarted with it if the running cluster was started without.
+export ZP_APP_A_TCP=${APP_A#http://}
 deploy/local-cluster status >/dev/null 2>&1 || deploy/local-cluster start
+if ! curl -sf -o /dev/null "$APP_A/healthz"; then
+  deploy/local-cluster stop-app a && deploy/local-cluster start-app a
+fi
 
 echo "## $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "nginx $(nginx -v 2>&1 | cut -d/ -f2) (proxy_cache, libnginx-mod-http-cache-purge), wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
