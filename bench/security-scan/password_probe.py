@@ -2,6 +2,7 @@
 
     python password_probe.py BASE PAGE FORM PASSWORD [WRONG]
 
+FORM is used only when the page shows no password form with an action.
 Sends WRONG (default 12) wrong passwords to the page's password form, then the right one,
 as one visitor (one cookie jar, CSRF token from the form). Prints a TSV probe line:
 the right password must not open the page after that many failures (expected "refused").
@@ -20,11 +21,17 @@ session = requests.Session()
 def post(value: str) -> requests.Response:
     html = session.get(base + page, timeout=10).text
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    # The form's own action (with the language prefix, /en/_util/...), else FORM.
+    action = re.search(r'action="([^"]*authenticate_with_password[^"]*)"', html)
     data = {"password": value, "return_url": page}
     if token:
         data["csrfmiddlewaretoken"] = token.group(1)
     return session.post(
-        base + form, data=data, headers={"Referer": base + page}, timeout=10, allow_redirects=False
+        base + (action.group(1) if action else form),
+        data=data,
+        headers={"Referer": base + page},
+        timeout=10,
+        allow_redirects=False,
     )
 
 

@@ -63,9 +63,20 @@ def table(tool: str, findings: list[tuple[str, str, str]], note: str = "") -> No
             "| --- | --- | --- | --- | --- |",
         ]
         grouped = Counter(findings)
+        verdicts = {f: verdict(tool, f[0], f[1]) for f in grouped}
+        per_rule = Counter()
+        for f, n in grouped.items():
+            per_rule[(f[0], *verdicts[f])] += n
+        collapsed = set()
         for (rule, where, detail), n in grouped.items():
-            v, why = verdict(tool, rule, where)
+            v, why = verdicts[(rule, where, detail)]
             counts[v] += n
+            key = (rule, v, why)
+            if per_rule[key] > 3:  # one row for a rule that fires in many places, same reason
+                if key in collapsed:
+                    continue
+                collapsed.add(key)
+                where, n = f"{per_rule[key]} places, e.g. {where}", 1
             times = f" (x{n})" if n > 1 else ""
             lines.append(
                 f"| {cell(rule)} | {cell(where)}{times} | {cell(detail)} | **{v}** | {cell(why)} |"
