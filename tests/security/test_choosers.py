@@ -309,3 +309,32 @@ def test_editors_keep_working_choosers(client, content):
     assert any("Press kit" in row for row in rows)
     assert ajax(client, "/admin/images/chooser/").status_code == 200
     assert ajax(client, "/admin/snippets/choose/news/newstopic/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_migration_withdraws_choose_from_the_inquiry_groups_only():
+    """Wagtail's choose migrations grant "choose" on the root collection to every admin
+    group that exists when they run; on an install where the inquiry groups came first,
+    inquiries 0004 withdraws it from them (and from nobody else)."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    migration = importlib.import_module(
+        "zoneportal.inquiries.migrations.0004_inquiry_groups_choose_nothing"
+    )
+    root = Collection.get_first_root_node()
+    choose = Permission.objects.get(codename="choose_document")
+    for name in ("Investment officers", "Inquiry supervisors", "Editors"):
+        group, _ = Group.objects.get_or_create(name=name)
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=choose
+        )
+    migration.withdraw_choose(apps, None)
+    holders = GroupCollectionPermission.objects.filter(permission=choose).values_list(
+        "group__name", flat=True
+    )
+    assert {"Investment officers", "Inquiry supervisors"}.isdisjoint(holders)
+    assert "Editors" in holders
