@@ -338,9 +338,7 @@ def test_with_a_custom_domain_the_csp_names_that_origin_only(
 
 
 @pytest.mark.django_db
-def test_a_document_is_an_object_in_the_bucket_and_its_link_streams_it(
-    client, admin_user, bucket
-):
+def test_a_document_is_an_object_in_the_bucket_and_its_link_streams_it(client, admin_user, bucket):
     client.force_login(admin_user)
     response = upload_document(client)
     assert response.status_code == 302, response.content[:500]
