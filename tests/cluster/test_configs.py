@@ -179,7 +179,9 @@ def test_only_the_front_server_listens_on_tcp_and_documents_go_through_wagtail(c
         assert "include @DIR@/nginx/app-pool.conf;" in upstreams
         script = (DEPLOY / "local-cluster").read_text()
         assert 'echo "server unix:$RUN/app-$name.sock' in script
-        assert 'GUNICORN_BIND="unix:$sock"' in script
+        assert 'local bind="unix:$sock"' in script and 'GUNICORN_BIND="$bind"' in script
+        # A TCP listener only for benchmarks, asked for by name (bench/cluster.sh).
+        assert re.findall(r'bind="\$bind,([^"]+)"', script) == ["$ZP_APP_A_TCP"]
     listens = re.findall(r"^\s*listen ([^\s;]+)", text, re.M)
     tcp = [listen for listen in listens if not listen.startswith("unix:")]
     assert any(listen.startswith("unix:") and "balancer.sock" in listen for listen in listens)
