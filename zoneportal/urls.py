@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", core_views.sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("zoneportal.security.urls")),
+    path("", include("zoneportal.zones.urls")),
 ]
 
 if settings.DEBUG:

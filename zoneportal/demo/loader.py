@@ -17,6 +17,7 @@ from .translating import translate_demo
 # pages that earlier ones created (news links companies, home links everything).
 CONTENT_MODULES = (
     "site",
+    "zone",
     "about",
     "business",
     "news",

@@ -11,6 +11,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
+    "zoneportal.zones",
     "zoneportal.core",
     "zoneportal.news",
     "zoneportal.media",
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     "zoneportal.core.language_choice.LanguageChoiceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zoneportal.core.middleware.CachedSiteMiddleware",
+    # The zone's time zone for the request's dates and times (its zone profile).
+    "zoneportal.zones.middleware.ZoneTimeZoneMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -106,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "zoneportal.core.context_processors.portal",
+                "zoneportal.zones.context_processors.zone",
             ],
         },
     },
@@ -167,7 +171,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates read 2019-06-04 in English, 2019年6月4日 in Chinese and Japanese, 2019년 6월 4일 in Korean.
 FORMAT_MODULE_PATH = ["zoneportal.formats"]
-TIME_ZONE = "Asia/Shanghai"
+# The installation's default time zone (admin, background work); each zone's own time
+# zone is in its zone profile (docs/zones.md). No zone is named here.
+TIME_ZONE = os.environ.get("ZONEPORTAL_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
@@ -190,7 +196,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Wuxi National Hi-tech District"
+# The admin's name for the installation; the public pages use each zone's profile.
+WAGTAIL_SITE_NAME = os.environ.get("ZONEPORTAL_SITE_NAME", "ZonePortal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.SiteImage"
 # One alt text field per language on the image form (SiteImage.alt_texts).
@@ -218,8 +225,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # worker runs or it is stuck (zoneportal/ops/task_queue.py).
 ZONEPORTAL_TASK_QUEUE_STALL_SECONDS = 10 * 60
 
-# Investor inquiries (docs/inquiries.md). References read WND-2026-000123.
-ZONEPORTAL_INQUIRY_REFERENCE_PREFIX = "WND"
+# Investor inquiries (docs/inquiries.md). References read INQ-2026-000123; a zone's
+# profile sets its own prefix, this is the default for a Site without a profile.
+ZONEPORTAL_INQUIRY_REFERENCE_PREFIX = "INQ"
 # Service levels, in working days (weekends and holidays excluded) except the
 # follow-up: the public form promises the first answer, the staff side highlights
 # overdue inquiries and lists them in the daily digest.
@@ -345,9 +353,9 @@ ZONEPORTAL_SEARCH_RATE_SECONDS = 60
 ZONEPORTAL_PAGE_PASSWORD_FAILURES = 10
 ZONEPORTAL_PAGE_PASSWORD_PAGE_FAILURES = 100
 ZONEPORTAL_PAGE_PASSWORD_SECONDS = 15 * 60
-ZONEPORTAL_SECURITY_CONTACT = os.environ.get(
-    "ZONEPORTAL_SECURITY_CONTACT", "mailto:security@wnd.gov.cn"
-)
+# security.txt's Contact: set it in production; without it, the default Site's zone
+# profile email (security/views.py).
+ZONEPORTAL_SECURITY_CONTACT = os.environ.get("ZONEPORTAL_SECURITY_CONTACT", "")
 
 # The visitor's address (rate limits, lockouts, audit): REMOTE_ADDR, or the header
 # below when the request comes from one of these proxies (production: the local nginx

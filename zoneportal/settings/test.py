@@ -33,3 +33,12 @@ if os.environ.get("REDIS_URL"):
             "OPTIONS": {"SHARED_ALIAS": "default"},
         },
     }
+
+# The demo zone's installation defaults (zoneportal/demo/zone_values.py): the suite's
+# pages, references and dates are those of the demo zone, with or without its profile.
+from zoneportal.demo import zone_values as _demo_zone  # noqa: E402
+
+TIME_ZONE = os.environ.get("ZONEPORTAL_TIME_ZONE", _demo_zone.TIME_ZONE)
+WAGTAIL_SITE_NAME = _demo_zone.SITE_NAME
+ZONEPORTAL_INQUIRY_REFERENCE_PREFIX = _demo_zone.REFERENCE_PREFIX
+ZONEPORTAL_SECURITY_CONTACT = _demo_zone.SECURITY_CONTACT
