@@ -77,6 +77,15 @@ def site_home(db):
 
 
 @pytest.fixture
+def demo_zone(site_home):
+    """The demo zone's profile (zoneportal/demo/zone_values.py) on the default Site."""
+    from zoneportal.demo.content.zone import fill_profile
+
+    fill_profile(site_home.get_site())
+    return site_home.get_site()
+
+
+@pytest.fixture
 def make_page():
     """Create and publish a page of `model` under `parent`."""
 

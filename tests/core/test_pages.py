@@ -247,7 +247,7 @@ def test_pages_carry_canonical_open_graph_and_json_ld(client, site_home, about):
     assert [i["name"] for i in crumbs[0]["itemListElement"]] == [site_home.title, "About"]
 
 
-def test_home_page_publishes_organization_json_ld(client, site_home):
+def test_home_page_publishes_organization_json_ld(client, site_home, demo_zone):
     html = client.get("/en/").content.decode()
     blocks = [
         json.loads(b)

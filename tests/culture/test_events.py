@@ -113,7 +113,7 @@ def test_index_links_to_the_upcoming_calendar(client, event_index):
 # -- event page -------------------------------------------------------------------------
 
 
-def test_event_page_shows_times_in_china_standard_time(client, make_event):
+def test_event_page_shows_times_in_china_standard_time(client, make_event, demo_zone):
     start = shanghai(30, 9, 30)
     event = make_event(
         "Open day",
@@ -151,7 +151,7 @@ def test_times_stored_in_utc_display_in_shanghai(client, make_event):
     assert f"{start_utc.astimezone(SHANGHAI).date()} 09:30–11:30" in text_of(client.get(event.url))
 
 
-def test_multi_day_and_all_day_events_show_both_dates(client, make_event):
+def test_multi_day_and_all_day_events_show_both_dates(client, make_event, demo_zone):
     start = shanghai(20, 9)
     event = make_event(
         "Two-day visit", days=0, start=start, end=start + dt.timedelta(days=1, hours=8)

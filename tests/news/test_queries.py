@@ -28,7 +28,8 @@ ARTICLE_MAX_QUERIES = 10
 # one rendition query per <picture>), and independent of the number of articles.
 # +2 on 2026-12-03: which titles several pages of the language share (core/titles.py,
 # then cached under the structure version) and the article's locale (JSON-LD inLanguage).
-ARTICLE_MAX_COLD_QUERIES = 34
+# +1 in issue 14: the zone profile (zoneportal/zones/profile.py), then cached per Site.
+ARTICLE_MAX_COLD_QUERIES = 35
 TAG_NAMES = ["Investment", "Semiconductors", "Biomedicine", "Talent", "Culture", "Japan", "Korea"]
 
 

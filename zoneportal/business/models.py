@@ -26,7 +26,8 @@ from wagtail.search import index
 
 from zoneportal.core.blocks import BodyStreamBlock, ContactCardBlock, KeyFiguresBlock
 from zoneportal.core.models import BasePage, SiteImage
-from zoneportal.core.seo import absolute
+from zoneportal.core.seo import absolute, postal_address
+from zoneportal.zones.profile import zone_profile
 
 from .countries import COUNTRY_CHOICES, country_name
 
@@ -478,7 +479,7 @@ class CompanyIndexPage(BasePage):
 
 
 class CompanyPage(BasePage):
-    """A star company: who they are, where they come from and where they work in WND."""
+    """A star company: who they are, where they come from and where they work in the zone."""
 
     logo = models.ForeignKey(
         SiteImage,
@@ -508,7 +509,7 @@ class CompanyPage(BasePage):
         verbose_name=_("park"),
     )
     year_of_arrival = models.PositiveSmallIntegerField(
-        _("in WND since"),
+        _("in the zone since"),
         null=True,
         blank=True,
         validators=YEAR_VALIDATORS,
@@ -557,15 +558,15 @@ class CompanyPage(BasePage):
                 "@type": "Place",
                 "address": {"@type": "PostalAddress", "addressCountry": self.country},
             }
-        location = {
-            "@type": "Place",
-            "address": {
-                "@type": "PostalAddress",
-                "addressLocality": "Wuxi",
-                "addressRegion": "Jiangsu",
-                "addressCountry": "CN",
-            },
-        }
+        zone = zone_profile(request)
+        address = postal_address(
+            locality=zone.text.locality,
+            region=zone.address_region,
+            country=zone.address_country,
+        )
+        location = {"@type": "Place"}
+        if address:
+            location["address"] = address
         if self.park_id and self.park:
             location["name"] = self.park.title
         data["location"] = location

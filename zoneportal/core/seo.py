@@ -49,23 +49,44 @@ def absolute(request, url: str) -> str:
 
 
 def organization_json_ld(home, request) -> dict:
-    return {
+    """The zone as a GovernmentOrganization, from its zone profile in the page's language."""
+    from zoneportal.zones.profile import zone_profile
+
+    zone = zone_profile(request)
+    text = zone.text
+    data = {
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
-        "name": settings.WAGTAIL_SITE_NAME,
-        "alternateName": ["Xinwu District", "Wuxi New District", "WND"],
+        "name": text.official_name,
         "url": absolute(request, home.get_url(request) or "/"),
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": "No. 28 Hefeng Road, Xinwu District",
-            "addressLocality": "Wuxi",
-            "addressRegion": "Jiangsu",
-            "postalCode": "214135",
-            "addressCountry": "CN",
-        },
-        "email": "bizwnd@wnd.gov.cn",
-        "telephone": "+86-510-68559016",
     }
+    names = [
+        name for name in (text.short_name, *text.alternate_names) if name != text.official_name
+    ]
+    if names:
+        data["alternateName"] = list(dict.fromkeys(names))
+    address = postal_address(
+        street=text.street_address,
+        locality=text.locality,
+        region=zone.address_region,
+        postal_code=zone.postal_code,
+        country=zone.address_country,
+    )
+    if address:
+        data["address"] = address
+    if zone.latitude is not None and zone.longitude is not None:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": zone.latitude,
+            "longitude": zone.longitude,
+        }
+    if zone.email:
+        data["email"] = zone.email
+    if zone.phone:
+        data["telephone"] = zone.phone
+    if zone.logo_url:
+        data["logo"] = absolute(request, zone.logo_url)
+    return data
 
 
 def postal_address(*, street="", locality="", region="", postal_code="", country=""):

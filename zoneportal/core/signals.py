@@ -5,6 +5,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from zoneportal.ops.failsafe import fail_safe
+from zoneportal.zones.models import ZoneProfile, ZoneProfileText
 
 from .cache import bump_structure_version
 from .models import FooterText, NavigationSettings, SiteImage
@@ -32,3 +33,9 @@ post_delete.connect(bump_structure_version, sender=PageViewRestriction, dispatch
 # Cached fragments (home page sections, cards) carry image alt texts and crops.
 post_save.connect(bump_structure_version, sender=SiteImage, dispatch_uid="zp-image-saved")
 post_delete.connect(bump_structure_version, sender=SiteImage, dispatch_uid="zp-image-deleted")
+
+# The header, footer and sidebar fragments show the zone's names, legal lines and
+# service level (zoneportal/zones): a saved profile renews them.
+post_save.connect(_settings_changed, sender=ZoneProfile, dispatch_uid="zp-zone-profile")
+post_save.connect(bump_structure_version, sender=ZoneProfileText, dispatch_uid="zp-zone-text")
+post_delete.connect(bump_structure_version, sender=ZoneProfileText, dispatch_uid="zp-zone-text-del")

@@ -1,13 +1,14 @@
 """iCalendar (.ics) export of event pages, built with the `icalendar` package."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+
+from zoneportal.zones.profile import zone_profile
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -28,7 +29,7 @@ def _host(request, site) -> str:
 
 
 def build_vevent(event, request, host: str) -> icalendar.Event:
-    zone = ZoneInfo(settings.TIME_ZONE)
+    zone = zone_profile(request).tzinfo
     vevent = icalendar.Event()
     vevent.add("uid", event_uid(event, host))
     stamp = event.last_published_at or timezone.now()
@@ -68,7 +69,7 @@ def build_calendar(events, request, name: str | None = None, site=None) -> icale
     calendar.add("method", "PUBLISH")
     if name:
         calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add("x-wr-timezone", zone_profile(request).time_zone)
     host = _host(request, site)
     for event in events:
         calendar.add_component(build_vevent(event, request, host))

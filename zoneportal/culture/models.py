@@ -1,6 +1,5 @@
 """Culture & Tourism: events with calendar downloads, attractions and local specialties."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -32,11 +31,12 @@ EVENTS_PER_PAGE = 12
 SHORT_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-def time_zone_label() -> str:
-    """How the site time zone is named next to event times."""
-    if settings.TIME_ZONE == "Asia/Shanghai":
-        return str(_("China Standard Time"))
-    return settings.TIME_ZONE
+def time_zone_label(request=None) -> str:
+    """How the zone's time zone is named next to event times (its zone profile)."""
+    from zoneportal.zones.profile import time_zone_label as zone_label
+    from zoneportal.zones.profile import zone_profile
+
+    return zone_label(zone_profile(request))
 
 
 class EventIndexPage(RoutablePageMixin, BasePage):
@@ -80,7 +80,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             page_range=paginator.get_elided_page_range(page_obj.number),
             query_prefix="",
             calendar_url=self.get_url(request) + self.reverse_subpage("calendar"),
-            time_zone_label=time_zone_label(),
+            time_zone_label=time_zone_label(request),
         )
         return context
 
@@ -112,11 +112,13 @@ class EventPage(RoutablePageMixin, BasePage):
 
     start = models.DateTimeField(
         _("starts"),
-        help_text=_("Date and time in China Standard Time (Asia/Shanghai)."),
+        help_text=_("Date and time in the zone's time zone (Settings > Zone profile)."),
     )
     end = models.DateTimeField(
         _("ends"),
-        help_text=_("Date and time in China Standard Time (Asia/Shanghai). Not before the start."),
+        help_text=_(
+            "Date and time in the zone's time zone (Settings > Zone profile). Not before the start."
+        ),
     )
     all_day = models.BooleanField(
         _("all-day event"),
@@ -256,7 +258,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["calendar_url"] = self.get_url(request) + self.reverse_subpage("calendar")
-        context["time_zone_label"] = time_zone_label()
+        context["time_zone_label"] = time_zone_label(request)
         context["has_ended"] = self.has_ended()
         return context
 

@@ -7,7 +7,6 @@ matching type exists (HowTo for procedures, FAQPage for Q&A).
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,13 +23,18 @@ from zoneportal.core.seo import absolute
 
 from .blocks import BenefitBlock, ProcedureStepBlock, QATopicBlock
 
-POLICY_TIME_ZONE = ZoneInfo("Asia/Shanghai")
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-def local_today() -> dt.date:
-    """Today's date where the policies apply (Asia/Shanghai), whatever the server's zone."""
-    return timezone.now().astimezone(POLICY_TIME_ZONE).date()
+def local_today(request_or_site=None) -> dt.date:
+    """Today's date where the policies apply: in the zone's time zone (its profile),
+    whatever the server's zone. Without a request or Site, the current time zone, which
+    zones.middleware has set to the request's zone (settings.TIME_ZONE outside one)."""
+    if request_or_site is None:
+        return timezone.localdate()
+    from zoneportal.zones.profile import zone_profile
+
+    return timezone.now().astimezone(zone_profile(request_or_site).tzinfo).date()
 
 
 def _plain(richtext) -> str:
@@ -164,7 +168,7 @@ class PolicyPage(GuidePage):
         _("issuing body"),
         max_length=200,
         blank=True,
-        help_text=_('E.g. "Xinwu District People\'s Government".'),
+        help_text=_('E.g. "District People\'s Government".'),
     )
     effective_date = models.DateField(_("effective date"))
     expiry_date = models.DateField(
@@ -216,7 +220,7 @@ class PolicyPage(GuidePage):
             )
 
     def get_status(self, today: dt.date | None = None) -> PolicyStatus:
-        """Whether the policy applies on `today` (default: today in Asia/Shanghai).
+        """Whether the policy applies on `today` (default: today in the zone's time zone).
 
         The effective and expiry dates are both days on which the policy applies.
         """

@@ -6,8 +6,9 @@ transaction. Email delivery is enqueued only after that transaction commits
 (`mail.queue_email`), so an inquiry is stored before anything else may fail, and a
 failed write leaves nothing behind.
 
-Reference numbers read WND-2026-000123: the prefix from
-ZONEPORTAL_INQUIRY_REFERENCE_PREFIX, the year received (site time zone) and the
+Reference numbers read INQ-2026-000123: the prefix from the zone profile (Settings >
+Zone profile; ZONEPORTAL_INQUIRY_REFERENCE_PREFIX for a Site without one), the year
+received (in the zone's time zone) and the
 primary key, zero-padded to six digits. The primary key comes from the database's
 own sequence (PostgreSQL) or rowid (SQLite) inside the same transaction, so the
 number is unique under any number of concurrent submissions without a counter
@@ -17,27 +18,32 @@ and a rolled-back insert leaves a gap, which staff never need to explain.
 
 import uuid
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+from zoneportal.zones.profile import zone_profile, zone_text
 
 from .mail import queue_email
 from .models import Inquiry, InquiryEvent, OutgoingEmail
 
 
-def reference_prefix() -> str:
-    return getattr(settings, "ZONEPORTAL_INQUIRY_REFERENCE_PREFIX", "WND")
+def _zone(zone=None):
+    return zone if zone is not None else zone_profile()
 
 
-def first_answer_working_days() -> int:
-    levels = getattr(settings, "ZONEPORTAL_INQUIRY_SERVICE_LEVELS", {})
-    return int(levels.get("first_answer_within_working_days", 2))
+def reference_prefix(zone=None) -> str:
+    return _zone(zone).reference_prefix
 
 
-def make_reference(inquiry: Inquiry) -> str:
-    year = timezone.localtime(inquiry.created_at).year
-    return f"{reference_prefix()}-{year}-{inquiry.pk:06d}"
+def first_answer_working_days(zone=None) -> int:
+    return _zone(zone).first_reply_working_days
+
+
+def make_reference(inquiry: Inquiry, zone=None) -> str:
+    zone = _zone(zone)
+    year = inquiry.created_at.astimezone(zone.tzinfo).year
+    return f"{zone.reference_prefix}-{year}-{inquiry.pk:06d}"
 
 
 def find_by_token(token) -> Inquiry | None:
@@ -61,6 +67,7 @@ def receive_inquiry(
     existing = find_by_token(token)
     if existing is not None:
         return existing, False
+    zone = zone_profile(page.get_site())
     industry = data.get("industry")
     if industry is not None:
         from .forms import source_industry
@@ -86,7 +93,7 @@ def receive_inquiry(
                 status=Inquiry.Status.SPAM if spam_reason else Inquiry.Status.NEW,
                 spam_reason=spam_reason[:255],
             )
-            inquiry.reference = make_reference(inquiry)
+            inquiry.reference = make_reference(inquiry, zone)
             inquiry.save(update_fields=["reference"])
             InquiryEvent.objects.create(
                 inquiry=inquiry,
@@ -95,7 +102,7 @@ def receive_inquiry(
                 text=f"Suspected spam: {spam_reason}" if spam_reason else "",
             )
             if not spam_reason:
-                queue_acknowledgement(inquiry)
+                queue_acknowledgement(inquiry, zone)
     except IntegrityError:
         # The same form posted twice at the same moment: the other request won.
         existing = find_by_token(token)
@@ -105,16 +112,16 @@ def receive_inquiry(
     return inquiry, True
 
 
-def queue_acknowledgement(inquiry: Inquiry) -> OutgoingEmail:
+def queue_acknowledgement(inquiry: Inquiry, zone=None) -> OutgoingEmail:
     """The acknowledgement email in the sender's reply language, queued in this transaction."""
+    zone = _zone(zone)
     context = {
         "inquiry": inquiry,
         "reference": inquiry.reference,
-        "working_days": first_answer_working_days(),
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "working_days": zone.first_reply_working_days,
+        "site_name": zone_text(zone, inquiry.reply_language).official_name,
     }
     with translation.override(inquiry.reply_language):
-        context["site_name"] = translation.gettext("Wuxi National Hi-tech District")
         subject = render_to_string("inquiries/email/acknowledgement_subject.txt", context)
         body = render_to_string("inquiries/email/acknowledgement.txt", context)
     return queue_email(

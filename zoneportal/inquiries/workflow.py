@@ -24,6 +24,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zoneportal.zones.profile import zone_profile, zone_text
+
 from .mail import queue_email
 from .models import Inquiry, InquiryEvent, OutgoingEmail
 
@@ -219,7 +221,7 @@ def render_reply(inquiry: Inquiry, text: str, by) -> tuple[str, str]:
                 "inquiry": inquiry,
                 "text": text.strip(),
                 "officer": by.get_full_name() or by.get_username(),
-                "site_name": gettext(settings.WAGTAIL_SITE_NAME),
+                "site_name": zone_text(zone_profile(), language).official_name,
             }
         )
     return subject, body

@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from zoneportal.core.seo import absolute
+from zoneportal.zones.profile import zone_profile
 
 from .topics import topic_names
 
@@ -41,13 +42,15 @@ class NewsRssFeed(Feed):
         return self.index_page
 
     def title(self, obj):
-        return f"{obj.title} | {_('Wuxi National Hi-tech District')}"
+        return f"{obj.title} | {zone_profile(self.request).text.official_name}"
 
     def link(self, obj):
         return obj.get_full_url(self.request)
 
     def description(self, obj):
-        return obj.listing_summary or _("The latest news from the Wuxi National Hi-tech District.")
+        return obj.listing_summary or _("The latest news from the %(zone)s.") % {
+            "zone": zone_profile(self.request).text.official_name
+        }
 
     subtitle = description
 

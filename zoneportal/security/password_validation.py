@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-SITE_WORDS = ("wuxi", "wnd", "xinwu", "zoneportal", "wagtail", "password", "admin")
+SITE_WORDS = ("zoneportal", "wagtail", "password", "admin")
 
 
 class MaximumLengthValidator:
@@ -39,9 +39,15 @@ class SiteWordsValidator:
     def __init__(self, words=SITE_WORDS):
         self.words = tuple(w.casefold() for w in words)
 
+    def _words(self):
+        """The fixed words and the names of every zone (their zone profiles)."""
+        from zoneportal.zones.profile import zone_words
+
+        return (*self.words, *sorted(zone_words()))
+
     def validate(self, password, user=None):
         folded = password.casefold()
-        for word in self.words:
+        for word in self._words():
             if word in folded and len(word) / max(len(folded), 1) >= 0.25:
                 raise ValidationError(
                     _("This password is built on a word that is easy to guess (%(word)s)."),

@@ -9,10 +9,18 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 
+def _zone_contact(request) -> str:
+    """Without ZONEPORTAL_SECURITY_CONTACT: the zone's email, else the server's sender."""
+    from zoneportal.zones.profile import zone_profile
+
+    email = zone_profile(request).email or settings.SERVER_EMAIL
+    return f"mailto:{email}"
+
+
 @require_safe
 @cache_control(max_age=86400, public=True)
 def security_txt(request):
-    contact = getattr(settings, "ZONEPORTAL_SECURITY_CONTACT", "mailto:security@wnd.gov.cn")
+    contact = getattr(settings, "ZONEPORTAL_SECURITY_CONTACT", "") or _zone_contact(request)
     expires = (timezone.now() + dt.timedelta(days=180)).replace(microsecond=0)
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     lines = [

@@ -68,6 +68,7 @@ def site_footer(context):
         "footer_text": footer_text,
         "message_link": _footer_message_link(home, groups, request),
         "request": request,
+        "zone": context.get("zone"),
     }
 
 
@@ -88,7 +89,11 @@ def _footer_message_link(home, groups, request):
 def media_sidebar(context):
     """The article sidebar: Media Center links, newest video thumbnails, message CTA."""
     home = _home_for(context)
-    return {"sidebar": sidebar_links(home) if home else {}, "request": context.get("request")}
+    return {
+        "sidebar": sidebar_links(home) if home else {},
+        "request": context.get("request"),
+        "zone": context.get("zone"),
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -128,7 +133,7 @@ def page_title(context, page):
 
 @register.filter
 def photo_credit(credit: str) -> str:
-    """Format a credit as on the reference site: "wnd.gov.cn" -> "[Photo/wnd.gov.cn]"."""
+    """Format a credit as on the reference site: "example.gov.cn" -> "[Photo/example.gov.cn]"."""
     credit = (credit or "").strip()
     if not credit:
         return ""
