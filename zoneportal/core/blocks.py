@@ -46,7 +46,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         max_length=120,
         label=_("Photo credit"),
         help_text=_(
-            'Shown as [Photo/credit], e.g. "wnd.gov.cn". Leave blank to use the image\'s credit.'
+            'Shown as [Photo/credit], e.g. "example.gov.cn". Leave blank to use the image\'s credit.'
         ),
     )
     alt_text = blocks.CharBlock(

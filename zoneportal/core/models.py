@@ -32,7 +32,9 @@ class SiteImage(AbstractImage):
         _("photo credit"),
         max_length=120,
         blank=True,
-        help_text=_('Source shown after captions, e.g. "wnd.gov.cn" becomes [Photo/wnd.gov.cn].'),
+        help_text=_(
+            'Source shown after captions, e.g. "example.gov.cn" becomes [Photo/example.gov.cn].'
+        ),
     )
 
     alt_texts = models.JSONField(
@@ -299,7 +301,7 @@ def card_pages(parent):
 
 
 class StandardPage(BasePage):
-    """Overview, Why WND, Contact Us, Living topics ...: a flexible body of blocks."""
+    """Overview, Why invest here, Contact Us, Living topics ...: a flexible body of blocks."""
 
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
     last_reviewed = models.DateField(
