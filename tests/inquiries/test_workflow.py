@@ -103,7 +103,7 @@ def test_spam_and_back_to_new_for_false_positives(ann):
     assert item.events.filter(kind=InquiryEvent.Kind.STATUS).count() == 2
 
 
-def test_reply_in_japanese_with_reference_greeting_and_sign_off(ann):
+def test_reply_in_japanese_with_reference_greeting_and_sign_off(ann, demo_zone):
     item = inquiry(name="佐藤花子", reply_language="ja", status=Status.ASSIGNED, owner=ann)
     email = workflow.reply(item, "工業団地の資料をお送りします。", by=ann)
     assert email.to == item.email

@@ -155,13 +155,13 @@ def test_sign_in_and_sign_out_are_audited(client, admin_user):
         "short",  # under 12 characters
         "123456789012345",  # numeric
         "password1234",  # common
-        "wuxi-wnd-2024!",  # built on the site's name
+        "wuxi-wnd-2024!",  # built on the zone's name (the demo zone's profile)
         "aaaaaaaaaaaaaaaa",  # repetitive
         "x" * 300,  # absurdly long
     ],
 )
 @pytest.mark.django_db
-def test_weak_passwords_are_refused(password):
+def test_weak_passwords_are_refused(password, demo_zone):
     with pytest.raises(ValidationError):
         validate_password(password)
 

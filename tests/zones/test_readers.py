@@ -133,3 +133,12 @@ def test_warm_home_page_with_a_profile_costs_no_more_queries(
     client.get("/en/")
     with django_assert_max_num_queries(QUERY_BUDGET):
         assert client.get("/en/").status_code == 200
+
+
+def test_passwords_cannot_be_built_on_the_zones_names(other_zone):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="easy to guess"):
+        validate_password("harbour-2024-xyz")
+    validate_password("granite-lantern-ferry-orbit")
