@@ -2,80 +2,299 @@
 
 import django.db.models.deletion
 import modelcluster.fields
+from django.db import migrations, models
+
 import zoneportal.zones.holiday_calendars
 import zoneportal.zones.models
 import zoneportal.zones.validation
-from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0004_translatable_blocks'),
-        ('wagtailcore', '0098_apitoken'),
+        ("core", "0004_translatable_blocks"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ZoneProfile',
+            name="ZoneProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('colour_primary', models.CharField(default='#0b4f8a', help_text='Links, buttons and the menu bar, as #rrggbb.', max_length=7, validators=[zoneportal.zones.validation.check_brand_colour], verbose_name='primary colour')),
-                ('colour_primary_dark', models.CharField(default='#083a66', help_text='Links and buttons under the pointer, as #rrggbb.', max_length=7, validators=[zoneportal.zones.validation.check_brand_colour], verbose_name='primary colour, hover')),
-                ('colour_accent', models.CharField(default='#c2410c', help_text='Highlights and notices, as #rrggbb.', max_length=7, validators=[zoneportal.zones.validation.check_brand_colour], verbose_name='accent colour')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('address_region', models.CharField(blank=True, max_length=100, verbose_name='region or province')),
-                ('postal_code', models.CharField(blank=True, max_length=20, verbose_name='postal code')),
-                ('address_country', models.CharField(blank=True, help_text='Two letters, e.g. CN.', max_length=2, verbose_name='country code')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='telephone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('wechat', models.CharField(blank=True, max_length=200, verbose_name='WeChat')),
-                ('line', models.CharField(blank=True, max_length=200, verbose_name='LINE')),
-                ('kakaotalk', models.CharField(blank=True, max_length=200, verbose_name='KakaoTalk')),
-                ('whatsapp', models.CharField(blank=True, max_length=200, verbose_name='WhatsApp')),
-                ('time_zone', models.CharField(default=zoneportal.zones.models.default_time_zone, help_text='An IANA name such as Europe/Berlin: event times and working days.', max_length=64, validators=[zoneportal.zones.validation.validate_time_zone], verbose_name='time zone')),
-                ('holiday_calendar', models.CharField(choices=zoneportal.zones.holiday_calendars.calendar_choices, default=zoneportal.zones.models.default_holiday_calendar, max_length=20, verbose_name='holiday calendar')),
-                ('reference_prefix', models.CharField(default=zoneportal.zones.models.default_reference_prefix, help_text='References read PREFIX-2026-000123: 2 to 8 capital letters or digits.', max_length=8, validators=[zoneportal.zones.validation.validate_reference_prefix], verbose_name='inquiry reference prefix')),
-                ('first_reply_working_days', models.PositiveSmallIntegerField(default=zoneportal.zones.models.default_first_reply_days, verbose_name='first reply within (working days)')),
-                ('languages', models.JSONField(blank=True, default=zoneportal.zones.models.default_languages, help_text='The languages this zone publishes in; the first is its main language.', validators=[zoneportal.zones.validation.validate_languages], verbose_name='languages')),
-                ('icp_number', models.CharField(blank=True, max_length=100, verbose_name='ICP filing number')),
-                ('icp_url', models.URLField(blank=True, default='https://beian.miit.gov.cn/', verbose_name='ICP filing link')),
-                ('public_security_number', models.CharField(blank=True, max_length=100, verbose_name='public security filing number')),
-                ('public_security_url', models.URLField(blank=True, default='https://beian.mps.gov.cn/', verbose_name='public security filing link')),
-                ('site_identification_code', models.CharField(blank=True, max_length=40, verbose_name='site identification code')),
-                ('copyright_holder', models.CharField(blank=True, max_length=200, verbose_name='copyright holder')),
-                ('favicon', models.ForeignKey(blank=True, help_text='A square image shown in browser tabs. Leave blank for the default.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.siteimage', verbose_name='favicon')),
-                ('logo', models.ForeignKey(blank=True, help_text='Shown beside the name in the page header. Leave blank for the default.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.siteimage', verbose_name='logo')),
-                ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "colour_primary",
+                    models.CharField(
+                        default="#0b4f8a",
+                        help_text="Links, buttons and the menu bar, as #rrggbb.",
+                        max_length=7,
+                        validators=[zoneportal.zones.validation.check_brand_colour],
+                        verbose_name="primary colour",
+                    ),
+                ),
+                (
+                    "colour_primary_dark",
+                    models.CharField(
+                        default="#083a66",
+                        help_text="Links and buttons under the pointer, as #rrggbb.",
+                        max_length=7,
+                        validators=[zoneportal.zones.validation.check_brand_colour],
+                        verbose_name="primary colour, hover",
+                    ),
+                ),
+                (
+                    "colour_accent",
+                    models.CharField(
+                        default="#c2410c",
+                        help_text="Highlights and notices, as #rrggbb.",
+                        max_length=7,
+                        validators=[zoneportal.zones.validation.check_brand_colour],
+                        verbose_name="accent colour",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="latitude",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="longitude",
+                    ),
+                ),
+                (
+                    "address_region",
+                    models.CharField(blank=True, max_length=100, verbose_name="region or province"),
+                ),
+                (
+                    "postal_code",
+                    models.CharField(blank=True, max_length=20, verbose_name="postal code"),
+                ),
+                (
+                    "address_country",
+                    models.CharField(
+                        blank=True,
+                        help_text="Two letters, e.g. CN.",
+                        max_length=2,
+                        verbose_name="country code",
+                    ),
+                ),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="telephone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("wechat", models.CharField(blank=True, max_length=200, verbose_name="WeChat")),
+                ("line", models.CharField(blank=True, max_length=200, verbose_name="LINE")),
+                (
+                    "kakaotalk",
+                    models.CharField(blank=True, max_length=200, verbose_name="KakaoTalk"),
+                ),
+                ("whatsapp", models.CharField(blank=True, max_length=200, verbose_name="WhatsApp")),
+                (
+                    "time_zone",
+                    models.CharField(
+                        default=zoneportal.zones.models.default_time_zone,
+                        help_text="An IANA name such as Europe/Berlin: event times and working days.",
+                        max_length=64,
+                        validators=[zoneportal.zones.validation.validate_time_zone],
+                        verbose_name="time zone",
+                    ),
+                ),
+                (
+                    "holiday_calendar",
+                    models.CharField(
+                        choices=zoneportal.zones.holiday_calendars.calendar_choices,
+                        default=zoneportal.zones.models.default_holiday_calendar,
+                        max_length=20,
+                        verbose_name="holiday calendar",
+                    ),
+                ),
+                (
+                    "reference_prefix",
+                    models.CharField(
+                        default=zoneportal.zones.models.default_reference_prefix,
+                        help_text="References read PREFIX-2026-000123: 2 to 8 capital letters or digits.",
+                        max_length=8,
+                        validators=[zoneportal.zones.validation.validate_reference_prefix],
+                        verbose_name="inquiry reference prefix",
+                    ),
+                ),
+                (
+                    "first_reply_working_days",
+                    models.PositiveSmallIntegerField(
+                        default=zoneportal.zones.models.default_first_reply_days,
+                        verbose_name="first reply within (working days)",
+                    ),
+                ),
+                (
+                    "languages",
+                    models.JSONField(
+                        blank=True,
+                        default=zoneportal.zones.models.default_languages,
+                        help_text="The languages this zone publishes in; the first is its main language.",
+                        validators=[zoneportal.zones.validation.validate_languages],
+                        verbose_name="languages",
+                    ),
+                ),
+                (
+                    "icp_number",
+                    models.CharField(blank=True, max_length=100, verbose_name="ICP filing number"),
+                ),
+                (
+                    "icp_url",
+                    models.URLField(
+                        blank=True,
+                        default="https://beian.miit.gov.cn/",
+                        verbose_name="ICP filing link",
+                    ),
+                ),
+                (
+                    "public_security_number",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="public security filing number"
+                    ),
+                ),
+                (
+                    "public_security_url",
+                    models.URLField(
+                        blank=True,
+                        default="https://beian.mps.gov.cn/",
+                        verbose_name="public security filing link",
+                    ),
+                ),
+                (
+                    "site_identification_code",
+                    models.CharField(
+                        blank=True, max_length=40, verbose_name="site identification code"
+                    ),
+                ),
+                (
+                    "copyright_holder",
+                    models.CharField(blank=True, max_length=200, verbose_name="copyright holder"),
+                ),
+                (
+                    "favicon",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A square image shown in browser tabs. Leave blank for the default.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.siteimage",
+                        verbose_name="favicon",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown beside the name in the page header. Leave blank for the default.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="core.siteimage",
+                        verbose_name="logo",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="wagtailcore.site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'zone profile',
+                "verbose_name": "zone profile",
             },
         ),
         migrations.CreateModel(
-            name='ZoneProfileText',
+            name="ZoneProfileText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('language', models.CharField(choices=zoneportal.zones.models.language_choices, max_length=10, verbose_name='language')),
-                ('official_name', models.CharField(max_length=200, verbose_name='official name')),
-                ('short_name', models.CharField(help_text='As in "Questions about investing in …?"', max_length=60, verbose_name='short name')),
-                ('alternate_names', models.CharField(blank=True, help_text='Separated by commas; for search engines (structured data).', max_length=300, verbose_name='other names')),
-                ('tagline', models.CharField(blank=True, max_length=200, verbose_name='tagline')),
-                ('street_address', models.CharField(blank=True, max_length=300, verbose_name='street address')),
-                ('locality', models.CharField(blank=True, max_length=100, verbose_name='city')),
-                ('office_hours', models.CharField(blank=True, max_length=200, verbose_name='office hours')),
-                ('time_zone_name', models.CharField(blank=True, help_text='Shown next to event times, e.g. "Central European Time".', max_length=60, verbose_name='name of the time zone')),
-                ('profile', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='texts', to='zones.zoneprofile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "language",
+                    models.CharField(
+                        choices=zoneportal.zones.models.language_choices,
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                ("official_name", models.CharField(max_length=200, verbose_name="official name")),
+                (
+                    "short_name",
+                    models.CharField(
+                        help_text='As in "Questions about investing in …?"',
+                        max_length=60,
+                        verbose_name="short name",
+                    ),
+                ),
+                (
+                    "alternate_names",
+                    models.CharField(
+                        blank=True,
+                        help_text="Separated by commas; for search engines (structured data).",
+                        max_length=300,
+                        verbose_name="other names",
+                    ),
+                ),
+                ("tagline", models.CharField(blank=True, max_length=200, verbose_name="tagline")),
+                (
+                    "street_address",
+                    models.CharField(blank=True, max_length=300, verbose_name="street address"),
+                ),
+                ("locality", models.CharField(blank=True, max_length=100, verbose_name="city")),
+                (
+                    "office_hours",
+                    models.CharField(blank=True, max_length=200, verbose_name="office hours"),
+                ),
+                (
+                    "time_zone_name",
+                    models.CharField(
+                        blank=True,
+                        help_text='Shown next to event times, e.g. "Central European Time".',
+                        max_length=60,
+                        verbose_name="name of the time zone",
+                    ),
+                ),
+                (
+                    "profile",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="texts",
+                        to="zones.zoneprofile",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'text in one language',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('profile', 'language'), name='zones_one_text_per_language')],
+                "verbose_name": "text in one language",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("profile", "language"), name="zones_one_text_per_language"
+                    )
+                ],
             },
         ),
     ]
