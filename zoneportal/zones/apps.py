@@ -8,4 +8,4 @@ class ZonesConfig(AppConfig):
     verbose_name = _("Zones")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
