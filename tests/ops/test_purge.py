@@ -226,6 +226,22 @@ def stale_site_root_paths():
     )
 
 
+def delete_or_correct(page, action):
+    """The editor's action: delete the page, or publish a corrected title."""
+    if action == "delete":
+        page.delete()
+    else:
+        page.title = "Park opens (corrected)"
+        page.save_revision().publish()
+
+
+def assert_the_change_went_through(article, action):
+    if action == "delete":
+        assert not NewsArticlePage.objects.filter(pk=article.pk).exists()
+    else:
+        assert NewsArticlePage.objects.get(pk=article.pk).title == "Park opens (corrected)"
+
+
 @pytest.mark.parametrize("action", ["delete", "publish"])
 def test_a_stale_site_root_paths_cache_neither_breaks_nor_misdirects_the_purge(
     article, settings, caplog, action, django_capture_on_commit_callbacks
@@ -234,17 +250,10 @@ def test_a_stale_site_root_paths_cache_neither_breaks_nor_misdirects_the_purge(
     page = NewsArticlePage.objects.get(pk=article.pk)
     with one_cache_endpoint(settings) as recorder:
         with django_capture_on_commit_callbacks(execute=True):
-            if action == "delete":
-                page.delete()
-            else:
-                page.title = "Park opens (corrected)"
-                page.save_revision().publish()
+            delete_or_correct(page, action)
         assert f"/en{NEWS}park-opens/" in recorder.paths(), "purged with the real site"
         assert {host for _path, host in recorder.requests} == {"testserver"}
-    if action == "delete":
-        assert not NewsArticlePage.objects.filter(pk=article.pk).exists()
-    else:
-        assert NewsArticlePage.objects.get(pk=article.pk).title == "Park opens (corrected)"
+    assert_the_change_went_through(article, action)
     assert any("missing site" in record.getMessage() for record in caplog.records)
 
 
@@ -265,11 +274,7 @@ def test_a_failing_purge_or_menu_receiver_is_logged_and_the_change_goes_through(
     page = NewsArticlePage.objects.get(pk=article.pk)
     with one_cache_endpoint(settings) as recorder:
         with django_capture_on_commit_callbacks(execute=True):
-            if action == "delete":
-                page.delete()
-            else:
-                page.title = "Park opens (corrected)"
-                page.save_revision().publish()
+            delete_or_correct(page, action)
         assert recorder.requests == []
     if action == "delete":
         assert not NewsArticlePage.objects.filter(pk=article.pk).exists()
